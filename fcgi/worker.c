@@ -1,0 +1,319 @@
+/*
+ * worker.c — one FastCGI worker process: accept a request, build the
+ * request struct from the FastCGI parameters, dispatch, send, log, reset
+ * the arena, repeat. Started by spplusd (one process per slot).
+ *
+ * Signals: SIGUSR1/SIGTERM ask for a graceful stop (the current request is
+ * finished first; an idle worker leaves its accept at once); SIGHUP drops
+ * the compiled stylesheets so that they are read again.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "db.h"
+#include "render.h"
+#include "request.h"
+#include "response.h"
+#include "scoreboard.h"
+#include "worker.h"
+
+#define DRAIN_LIMIT (64u << 20)
+
+static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t reload_requested;
+static int access_fd = -1;
+static const config *wcfg;
+static enum pool_id wpool;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+	FCGX_ShutdownPending();
+}
+
+static void on_hup(int sig)
+{
+	(void)sig;
+	reload_requested = 1;
+}
+
+static const char *param(FCGX_Request *fr, const char *name)
+{
+	const char *v = FCGX_GetParam(name, fr->envp);
+	return v && *v ? v : NULL;
+}
+
+int response_read_body(request *r)
+{
+	FCGX_Request *fr = r->fcgi;
+	size_t max = wcfg->pools[wpool].max_body;
+	char *body;
+	size_t got = 0;
+
+	if (r->content_length > max) {
+		/* discard it so the front end sees a clean answer */
+		char sink[16384];
+		size_t left = r->content_length < DRAIN_LIMIT ? r->content_length : DRAIN_LIMIT;
+		while (left) {
+			int n = FCGX_GetStr(sink, (int)(left < sizeof sink ? left : sizeof sink), fr->in);
+			if (n <= 0)
+				break;
+			left -= (size_t)n;
+		}
+		return SPP_ETOOBIG;
+	}
+	body = arena_alloc(r->a, r->content_length + 1);
+	if (!body)
+		return SPP_ENOMEM;
+	while (got < r->content_length) {
+		size_t want = r->content_length - got;
+		int n = FCGX_GetStr(body + got, want > (1 << 20) ? (1 << 20) : (int)want, fr->in);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got != r->content_length)
+		return SPP_EIO;
+	body[got] = '\0';
+	r->body = body;
+	r->body_len = got;
+	return SPP_OK;
+}
+
+static const char csp[] =
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+	"form-action 'self'; frame-ancestors 'none'";
+
+void response_send(request *r, const char *media_type, const char *body, size_t len)
+{
+	FCGX_Request *fr = r->fcgi;
+	FCGX_Stream *o = fr->out;
+	int status = r->status ? r->status : 200;
+	int cache = r->route && r->route->cacheable && !r->auth && !r->no_store && status == 200 &&
+		    (r->method == M_GET || r->method == M_HEAD);
+
+	if (!media_type)
+		len = 0;
+	FCGX_FPrintF(o, "Status: %d %s\r\n", status, http_reason(status));
+	if (media_type)
+		FCGX_FPrintF(o, "Content-Type: %s\r\nContent-Length: %zu\r\n", media_type, len);
+	if (r->location)
+		FCGX_FPrintF(o, "Location: %s\r\n", r->location);
+	FCGX_FPrintF(o, "Content-Security-Policy: %s\r\n", csp);
+	FCGX_PutS("X-Content-Type-Options: nosniff\r\n"
+		  "X-Frame-Options: DENY\r\n"
+		  "Referrer-Policy: same-origin\r\n"
+		  "Cross-Origin-Opener-Policy: same-origin\r\n"
+		  "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n",
+		  o);
+	if (r->https)
+		FCGX_PutS("Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n", o);
+	if (cache)
+		FCGX_PutS("X-Accel-Expires: 1\r\nCache-Control: no-cache\r\n", o);
+	else if (r->auth || r->no_store || r->csrf_token)
+		FCGX_PutS("X-Accel-Expires: 0\r\nCache-Control: no-store\r\n", o);
+	else
+		FCGX_PutS("X-Accel-Expires: 0\r\nCache-Control: no-cache\r\n", o);
+	for (kv *h = r->out_headers.head; h; h = h->next)
+		FCGX_FPrintF(o, "%s: %s\r\n", h->key, h->val);
+	FCGX_PutS("\r\n", o);
+	if (len && r->method != M_HEAD)
+		FCGX_PutStr(body, (int)len, o);
+	r->status = status;
+}
+
+/* One line per request: UTC time, pool, method, path, status, ms. */
+static void access_log(request *r)
+{
+	char line[1200], when[32];
+	struct timespec ts;
+	struct tm tm;
+	int n;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+	n = snprintf(line, sizeof line, "%s.%03ldZ %s %s %.1000s %d %lld\n", when, ts.tv_nsec / 1000000,
+		     wcfg->pools[wpool].name, r->method_name ? r->method_name : "-",
+		     r->uri ? r->uri : "-", r->status, (long long)(sb_now_ms() - r->t0_ms));
+	if (n > (int)sizeof line)
+		n = sizeof line;
+	/* escape nothing: the URI came through the front end, control bytes are rare;
+	 * replace them so one request is one line */
+	for (int i = 0; i < n - 1; i++)
+		if ((unsigned char)line[i] < 0x20)
+			line[i] = '?';
+	if (write(access_fd >= 0 ? access_fd : 2, line, (size_t)n) < 0) {
+		/* nothing sensible to do */
+	}
+}
+
+static unsigned method_of(const char *m)
+{
+	if (!m)
+		return M_OTHER;
+	if (!strcmp(m, "GET"))
+		return M_GET;
+	if (!strcmp(m, "HEAD"))
+		return M_HEAD;
+	if (!strcmp(m, "POST"))
+		return M_POST;
+	return M_OTHER;
+}
+
+/* Builds r from the FastCGI parameters and runs it. */
+static void handle(arena *a, FCGX_Request *fr)
+{
+	request req;
+	request *r = &req;
+	const char *cl, *q;
+	int bad = 0;
+
+	memset(r, 0, sizeof *r);
+	r->a = a;
+	r->cfg = wcfg;
+	r->fcgi = fr;
+	r->pool = wpool;
+	r->t0_ms = sb_now_ms();
+	buf_init(&r->body_out, a);
+	r->method_name = param(fr, "REQUEST_METHOD");
+	r->method = method_of(r->method_name);
+	r->uri = param(fr, "REQUEST_URI");
+	if (!r->uri)
+		r->uri = param(fr, "SCRIPT_NAME");
+	if (!r->uri)
+		r->uri = "/";
+	r->remote_addr = param(fr, "REMOTE_ADDR");
+	r->host = param(fr, "HTTP_HOST");
+	r->origin = param(fr, "HTTP_ORIGIN");
+	r->referer = param(fr, "HTTP_REFERER");
+	r->user_agent = param(fr, "HTTP_USER_AGENT");
+	r->content_type = param(fr, "CONTENT_TYPE");
+	r->https = param(fr, "HTTPS") && strcasecmp(param(fr, "HTTPS"), "off");
+	if (sb_self) {
+		snprintf(sb_self->request, sizeof sb_self->request, "%s %s",
+			 r->method_name ? r->method_name : "-", r->uri);
+	}
+
+	/* the path is REQUEST_URI up to '?', the query what follows */
+	q = strchr(r->uri, '?');
+	if (http_decode_path(a, r->uri, q ? (size_t)(q - r->uri) : strlen(r->uri), (char **)&r->path))
+		bad = 1;
+	r->query_string = q ? q + 1 : "";
+	if (!bad && *r->query_string &&
+	    http_parse_urlencoded(a, r->query_string, strlen(r->query_string), &r->query,
+				  &http_default_limits))
+		bad = 1;
+	if (!bad && param(fr, "HTTP_COOKIE") &&
+	    http_parse_cookies(a, param(fr, "HTTP_COOKIE"), &r->cookies, &http_default_limits))
+		bad = 1;
+	cl = param(fr, "CONTENT_LENGTH");
+	if (!bad && cl) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(cl, &end, 10);
+		if (errno || *end || cl[0] == '-')
+			bad = 1;
+		else
+			r->content_length = (size_t)v;
+	}
+	if (!r->path)
+		r->path = "/";
+	if (bad) {
+		/* dispatch with an impossible path only to render the 400 page */
+		r->route = NULL;
+		r->status = 400;
+		route_send_error(r, 400);
+	} else if (r->method == M_OTHER) {
+		route_send_error(r, 405);
+	} else {
+		route_dispatch(r);
+	}
+	access_log(r);
+}
+
+int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
+{
+	FCGX_Request fr;
+	struct sigaction sa;
+	arena *a;
+	long served = 0;
+
+	wcfg = cfg;
+	wpool = pool;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;  /* no SA_RESTART: a blocked accept returns */
+	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+
+	if (cfg->access_log[0])
+		access_fd = open(cfg->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+	if (FCGX_Init() != 0 || render_init(cfg->xslt_dir) != SPP_OK) {
+		spp_log("worker: initialisation failed");
+		return 1;
+	}
+	if (db_connect(cfg) != SPP_OK)
+		spp_log("worker: database not reachable yet (%s); will retry per request",
+			db_last_error());
+	a = arena_new(64 * 1024);
+	if (!a)
+		return 1;
+	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+	while (!stop_requested) {
+		if (sb_self)
+			sb_self->state = SB_IDLE;
+		if (FCGX_Accept_r(&fr) < 0) {
+			if (stop_requested)
+				break;
+			if (errno == EINTR)
+				continue;
+			spp_log("worker: accept failed: %s", strerror(errno));
+			usleep(100000);
+			continue;
+		}
+		if (sb_self) {
+			sb_self->started_ms = sb_now_ms();
+			sb_self->state = SB_BUSY;
+		}
+		if (reload_requested) {
+			reload_requested = 0;
+			render_reload();
+		}
+		handle(a, &fr);
+		FCGX_Finish_r(&fr);
+		arena_reset(a);
+		served++;
+		if (sb_self) {
+			sb_self->requests++;
+			sb_self->state = SB_IDLE;
+		}
+		if (sb_board)
+			__atomic_add_fetch(&sb_board->pools[pool].requests, 1, __ATOMIC_RELAXED);
+		if (cfg->pools[pool].max_requests > 0 && served >= cfg->pools[pool].max_requests)
+			break;
+	}
+	if (sb_self)
+		sb_self->state = SB_STOPPING;
+	FCGX_Free(&fr, 1);
+	arena_free(a);
+	db_disconnect();
+	render_shutdown();
+	if (access_fd >= 0)
+		close(access_fd);
+	return 0;
+}
