@@ -17,6 +17,15 @@ struct auth {
 	const char *csrf;         /* the session's CSRF token */
 };
 
+/*
+ * Record-level check: 1 when the user may act with every bit of `caps` on
+ * structure_id — through a membership on that structure, on an ancestor
+ * when the role covers descendants ("super" roles), on any structure of
+ * the same network for a référent, or platform-wide for administrators
+ * (and modérateurs for CAP_MODERATE). 0 otherwise; SPP_EDB on failure.
+ */
+int auth_structure_allowed(request *r, long long structure_id, unsigned caps);
+
 /* Reads the session cookie; sets r->auth (NULL for anonymous) and
  * r->csrf_token. Returns SPP_OK or SPP_EDB. */
 int auth_load(request *r);
