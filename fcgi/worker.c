@@ -20,6 +20,7 @@
 #include <fcgiapp.h>
 
 #include "db.h"
+#include "mail.h"
 #include "render.h"
 #include "request.h"
 #include "response.h"
@@ -100,8 +101,9 @@ void response_send(request *r, const char *media_type, const char *body, size_t 
 	FCGX_Request *fr = r->fcgi;
 	FCGX_Stream *o = fr->out;
 	int status = r->status ? r->status : 200;
+	/* HEAD is never stored: a cached empty body would be served to GETs */
 	int cache = r->route && r->route->cacheable && !r->auth && !r->no_store && status == 200 &&
-		    (r->method == M_GET || r->method == M_HEAD);
+		    r->method == M_GET;
 
 	if (!media_type)
 		len = 0;
@@ -239,6 +241,7 @@ static void handle(arena *a, FCGX_Request *fr)
 		route_send_error(r, 405);
 	} else {
 		route_dispatch(r);
+		mail_after_request(r->cfg);
 	}
 	access_log(r);
 }

@@ -1,0 +1,152 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- home.xsl — route "home" (/).
+     Data: <engagements><engagement><number/><theme/><text/></engagement>…</engagements>
+           <news><item><slug/><title/><summary/><published_at/></item>…</news> -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="page" mode="title">Accueil</xsl:template>
+
+  <xsl:template match="page" mode="content">
+    <!-- Hero -->
+    <div class="spp-hero">
+      <div class="fr-container fr-py-8w">
+        <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--middle">
+          <div class="fr-col-12 fr-col-md-8">
+            <h1 class="spp-hero__title fr-display--sm">Services Publics+</h1>
+            <p class="fr-text--lead">Services Publics+ est le programme d'amélioration continue des services publics. Partagez votre expérience avec une administration, consultez les résultats de qualité de service près de chez vous et découvrez comment vos avis font évoluer les services publics.</p>
+            <ul class="fr-btns-group fr-btns-group--inline-md">
+              <li><a class="fr-btn" href="/donner-mon-avis">Donner mon avis</a></li>
+              <li><a class="fr-btn fr-btn--secondary" href="/experiences">Consulter les expériences</a></li>
+            </ul>
+          </div>
+          <div class="fr-col-12 fr-col-md-4 fr-hidden fr-unhidden-md">
+            <svg aria-hidden="true" class="fr-artwork spp-hero__art" viewBox="0 0 80 80" width="200" height="200">
+              <use class="fr-artwork-decorative" href="{$dsfr}/artwork/pictograms/environment/human-cooperation.svg#artwork-decorative"/>
+              <use class="fr-artwork-minor" href="{$dsfr}/artwork/pictograms/environment/human-cooperation.svg#artwork-minor"/>
+              <use class="fr-artwork-major" href="{$dsfr}/artwork/pictograms/environment/human-cooperation.svg#artwork-major"/>
+            </svg>
+          </div>
+        </div>
+      </div>
+    </div>
+
+    <!-- Engagements -->
+    <section id="engagements" class="fr-container fr-py-6w" aria-labelledby="titre-engagements">
+      <h2 id="titre-engagements">Les 9 engagements Services Publics+</h2>
+      <p>Les administrations et services publics engagés dans le programme s'engagent à respecter ces 9 engagements, regroupés en trois thèmes.</p>
+      <xsl:call-template name="engagements-themes">
+        <xsl:with-param name="level" select="3"/>
+      </xsl:call-template>
+      <p class="fr-mt-4w">
+        <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/engagements">En savoir plus sur les engagements</a>
+      </p>
+    </section>
+
+    <!-- Features -->
+    <section class="fr-container fr-pb-6w" aria-labelledby="titre-services">
+      <h2 id="titre-services">Agir avec Services Publics+</h2>
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/donner-mon-avis'"/>
+          <xsl:with-param name="title" select="'Donner mon avis'"/>
+          <xsl:with-param name="desc" select="'Partagez votre expérience avec un service public, positive ou négative.'"/>
+          <xsl:with-param name="picto" select="'digital/mail-send'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/experiences'"/>
+          <xsl:with-param name="title" select="'Consulter les expériences'"/>
+          <xsl:with-param name="desc" select="'Lisez les expériences des usagers et les réponses des administrations.'"/>
+          <xsl:with-param name="picto" select="'leisure/community'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/resultats'"/>
+          <xsl:with-param name="title" select="'Consulter les résultats près de chez vous'"/>
+          <xsl:with-param name="desc" select="'Satisfaction, délais, accueil téléphonique : les résultats de vos services publics.'"/>
+          <xsl:with-param name="picto" select="'map/location-france'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/signaler-un-document'"/>
+          <xsl:with-param name="title" select="'Signaler un document administratif complexe'"/>
+          <xsl:with-param name="desc" select="'Un courrier ou un formulaire incompréhensible ? Aidez-nous à le simplifier.'"/>
+          <xsl:with-param name="picto" select="'document/document-search'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/documents-simplifies'"/>
+          <xsl:with-param name="title" select="'Consulter des exemples de documents administratifs simplifiés'"/>
+          <xsl:with-param name="desc" select="'Découvrez des documents avant et après leur simplification.'"/>
+          <xsl:with-param name="picto" select="'document/document'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/usagers-testeurs'"/>
+          <xsl:with-param name="title" select="'Devenir usager testeur'"/>
+          <xsl:with-param name="desc" select="'Testez de nouveaux services et documents avant leur mise en ligne.'"/>
+          <xsl:with-param name="picto" select="'digital/avatar'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/actions-amelioration'"/>
+          <xsl:with-param name="title" select="&quot;Les actions d'amélioration&quot;"/>
+          <xsl:with-param name="desc" select="'Les améliorations engagées par les services publics grâce à vos avis.'"/>
+          <xsl:with-param name="picto" select="'digital/innovation'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tile">
+          <xsl:with-param name="href" select="'/donnees'"/>
+          <xsl:with-param name="title" select="'Données ouvertes'"/>
+          <xsl:with-param name="desc" select="'Téléchargez les expériences, les structures et les résultats en CSV ou JSON.'"/>
+          <xsl:with-param name="picto" select="'digital/data-visualization'"/>
+        </xsl:call-template>
+      </div>
+    </section>
+
+    <!-- News -->
+    <section class="fr-container fr-pb-8w" aria-labelledby="titre-actualites">
+      <h2 id="titre-actualites">Dernières actualités</h2>
+      <xsl:choose>
+        <xsl:when test="news/item">
+          <div class="fr-grid-row fr-grid-row--gutters">
+            <xsl:for-each select="news/item[position() &lt;= 3]">
+              <div class="fr-col-12 fr-col-md-4">
+                <xsl:call-template name="news-card">
+                  <xsl:with-param name="level" select="3"/>
+                </xsl:call-template>
+              </div>
+            </xsl:for-each>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>Aucune actualité pour le moment.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <p class="fr-mt-4w">
+        <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/actualites">Toutes les actualités</a>
+      </p>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="tile">
+    <xsl:param name="href"/>
+    <xsl:param name="title"/>
+    <xsl:param name="desc"/>
+    <xsl:param name="picto"/>
+    <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+      <div class="fr-tile fr-enlarge-link">
+        <div class="fr-tile__body">
+          <div class="fr-tile__content">
+            <h3 class="fr-tile__title"><a href="{$href}"><xsl:value-of select="$title"/></a></h3>
+            <p class="fr-tile__desc"><xsl:value-of select="$desc"/></p>
+          </div>
+        </div>
+        <div class="fr-tile__header">
+          <div class="fr-tile__pictogram">
+            <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+              <use class="fr-artwork-decorative" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-decorative"/>
+              <use class="fr-artwork-minor" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-minor"/>
+              <use class="fr-artwork-major" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-major"/>
+            </svg>
+          </div>
+        </div>
+      </div>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>

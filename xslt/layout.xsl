@@ -1,0 +1,662 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl — common DSFR page frame for every public (and agent) page.
+
+  Page stylesheets <xsl:import href="layout.xsl"/> and provide:
+    <xsl:template match="page" mode="title">…</xsl:template>    (text of <title>, before « — Services Publics+ »)
+    <xsl:template match="page" mode="content">…</xsl:template>  (content of <main>)
+
+  Overridable named templates: head-extra, header-tools, main-nav, footer.
+  Reusable named templates: breadcrumb, pagination, paras, date-fr, nav-item.
+
+  Output escaping is never disabled; no inline script and no inline CSS (CSP).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="exsl"
+    exclude-result-prefixes="exsl">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <xsl:variable name="dsfr" select="'/static/dsfr'"/>
+  <xsl:variable name="site-name" select="'Services Publics+'"/>
+  <xsl:variable name="route" select="string(/page/params/route)"/>
+  <xsl:variable name="path" select="string(/page/params/path)"/>
+
+  <!-- ================================================================
+       Page frame
+       ================================================================ -->
+  <xsl:template match="/">
+    <html lang="fr" dir="ltr">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no"/>
+        <meta name="format-detection" content="telephone=no"/>
+        <title>
+          <xsl:variable name="t">
+            <xsl:apply-templates select="page" mode="title"/>
+          </xsl:variable>
+          <xsl:choose>
+            <xsl:when test="normalize-space($t) != ''">
+              <xsl:value-of select="normalize-space($t)"/>
+            </xsl:when>
+            <xsl:otherwise>Accueil</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> — Services Publics+</xsl:text>
+        </title>
+        <meta name="theme-color" content="#000091"/>
+        <link rel="apple-touch-icon" href="{$dsfr}/favicon/apple-touch-icon.png"/>
+        <link rel="icon" href="{$dsfr}/favicon/favicon.svg" type="image/svg+xml"/>
+        <link rel="shortcut icon" href="{$dsfr}/favicon/favicon.ico" type="image/x-icon"/>
+        <link rel="manifest" href="{$dsfr}/favicon/manifest.webmanifest" crossorigin="use-credentials"/>
+        <link rel="stylesheet" href="{$dsfr}/dsfr.min.css"/>
+        <link rel="stylesheet" href="{$dsfr}/utility/icons/icons.min.css"/>
+        <link rel="stylesheet" href="/static/css/spplus.css"/>
+        <xsl:call-template name="head-extra"/>
+      </head>
+      <body>
+        <xsl:call-template name="skiplinks"/>
+        <xsl:call-template name="header"/>
+        <main id="contenu" role="main" tabindex="-1">
+          <xsl:apply-templates select="page" mode="content"/>
+        </main>
+        <xsl:call-template name="footer"/>
+        <script type="module" src="{$dsfr}/dsfr.module.min.js"></script>
+        <script nomodule="" src="{$dsfr}/dsfr.nomodule.min.js"></script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- Defaults, overridden by page stylesheets (import precedence). -->
+  <xsl:template match="page" mode="title">
+    <xsl:choose>
+      <xsl:when test="error/title"><xsl:value-of select="error/title"/></xsl:when>
+      <xsl:when test="content/title"><xsl:value-of select="content/title"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$site-name"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page" mode="content">
+    <div class="fr-container fr-my-6w">
+      <h1><xsl:apply-templates select="." mode="title"/></h1>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="head-extra"/>
+
+  <!-- ================================================================
+       Skip links
+       ================================================================ -->
+  <xsl:template name="skiplinks">
+    <div class="fr-skiplinks">
+      <nav class="fr-container" role="navigation" aria-label="Accès rapide">
+        <ul class="fr-skiplinks__list">
+          <li><a class="fr-link" href="#contenu">Contenu</a></li>
+          <li><a class="fr-link" href="#navigation-principale">Menu</a></li>
+          <li><a class="fr-link" href="#pied-de-page">Pied de page</a></li>
+        </ul>
+      </nav>
+    </div>
+  </xsl:template>
+
+  <!-- ================================================================
+       Header
+       ================================================================ -->
+  <xsl:template name="header">
+    <header role="banner" class="fr-header">
+      <div class="fr-header__body">
+        <div class="fr-container">
+          <div class="fr-header__body-row">
+            <div class="fr-header__brand fr-enlarge-link">
+              <div class="fr-header__brand-top">
+                <div class="fr-header__logo">
+                  <p class="fr-logo">République<br/> Française</p>
+                </div>
+                <div class="fr-header__navbar">
+                  <button type="button" class="fr-btn--menu fr-btn" data-fr-opened="false"
+                      aria-controls="menu-modal" aria-haspopup="menu" id="menu-bouton" title="Menu">Menu</button>
+                </div>
+              </div>
+              <div class="fr-header__service">
+                <a href="/" title="Accueil — Services Publics+">
+                  <p class="fr-header__service-title">Services Publics+</p>
+                </a>
+                <p class="fr-header__service-tagline">Des services publics plus proches, plus simples, plus efficaces</p>
+              </div>
+            </div>
+            <div class="fr-header__tools">
+              <div class="fr-header__tools-links">
+                <xsl:call-template name="header-tools"/>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div class="fr-header__menu fr-modal" id="menu-modal" aria-labelledby="menu-bouton">
+        <div class="fr-container">
+          <button type="button" class="fr-btn--close fr-btn" aria-controls="menu-modal" title="Fermer">Fermer</button>
+          <div class="fr-header__menu-links">
+            <xsl:call-template name="header-tools">
+              <xsl:with-param name="suffix" select="'-mobile'"/>
+            </xsl:call-template>
+          </div>
+          <xsl:call-template name="main-nav"/>
+        </div>
+      </div>
+    </header>
+  </xsl:template>
+
+  <!-- Tool links: « Agents connectés », or the logged-in agent's name and logout. -->
+  <xsl:template name="header-tools">
+    <xsl:param name="suffix" select="''"/>
+    <xsl:variable name="user" select="/page/params/user"/>
+    <ul class="fr-btns-group">
+      <xsl:choose>
+        <xsl:when test="$user">
+          <li>
+            <a class="fr-btn fr-btn--account" href="/agent/profil">
+              <xsl:choose>
+                <xsl:when test="normalize-space($user/display-name) != ''">
+                  <xsl:value-of select="$user/display-name"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="$user/username"/></xsl:otherwise>
+              </xsl:choose>
+            </a>
+          </li>
+          <li>
+            <form method="post" action="/agent/deconnexion" class="spp-inline-form">
+              <input type="hidden" name="csrf" value="{/page/params/csrf}"/>
+              <button type="submit" class="fr-btn fr-icon-logout-box-r-line fr-btn--icon-left">Se déconnecter</button>
+            </form>
+          </li>
+        </xsl:when>
+        <xsl:otherwise>
+          <li>
+            <a class="fr-btn fr-btn--account" href="/agent/connexion">Agents connectés</a>
+          </li>
+        </xsl:otherwise>
+      </xsl:choose>
+    </ul>
+  </xsl:template>
+
+  <!-- Main navigation (public site). -->
+  <xsl:template name="main-nav">
+    <nav class="fr-nav" id="navigation-principale" role="navigation" aria-label="Menu principal">
+      <ul class="fr-nav__list">
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/'"/>
+          <xsl:with-param name="label" select="'Accueil'"/>
+          <xsl:with-param name="routes" select="' home '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/engagements'"/>
+          <xsl:with-param name="label" select="'Les engagements'"/>
+          <xsl:with-param name="routes" select="' engagements '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/experiences'"/>
+          <xsl:with-param name="label" select="'Les expériences'"/>
+          <xsl:with-param name="routes" select="' experiences experience experiences-list experience-detail '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/donner-mon-avis'"/>
+          <xsl:with-param name="label" select="'Donner mon avis'"/>
+          <xsl:with-param name="routes" select="' donner-mon-avis give-feedback feedback share '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/resultats'"/>
+          <xsl:with-param name="label" select="'Résultats près de chez vous'"/>
+          <xsl:with-param name="routes" select="' resultats results result results-structure '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/signaler-un-document'"/>
+          <xsl:with-param name="label" select="'Signaler un document'"/>
+          <xsl:with-param name="routes" select="' signaler-un-document report-document document-report '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/documents-simplifies'"/>
+          <xsl:with-param name="label" select="'Documents simplifiés'"/>
+          <xsl:with-param name="routes" select="' documents-simplifies simplified-documents '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/usagers-testeurs'"/>
+          <xsl:with-param name="label" select="'Devenir usager testeur'"/>
+          <xsl:with-param name="routes" select="' usagers-testeurs testers tester '"/>
+        </xsl:call-template>
+        <xsl:call-template name="nav-item">
+          <xsl:with-param name="href" select="'/actualites'"/>
+          <xsl:with-param name="label" select="'Actualités'"/>
+          <xsl:with-param name="routes" select="' news news-article actualites '"/>
+        </xsl:call-template>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <!-- One fr-nav item; current when the route is listed in $routes
+       (space-separated, with surrounding spaces) or the path is under $href. -->
+  <xsl:template name="nav-item">
+    <xsl:param name="href"/>
+    <xsl:param name="label"/>
+    <xsl:param name="routes" select="''"/>
+    <xsl:variable name="current"
+        select="($route != '' and contains($routes, concat(' ', $route, ' ')))
+                or $path = $href
+                or ($href != '/' and starts-with($path, concat($href, '/')))"/>
+    <li class="fr-nav__item">
+      <a class="fr-nav__link" href="{$href}">
+        <xsl:if test="$current">
+          <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$label"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- ================================================================
+       Footer
+       ================================================================ -->
+  <xsl:template name="footer">
+    <footer class="fr-footer" role="contentinfo" id="pied-de-page">
+      <div class="fr-footer__top">
+        <div class="fr-container">
+          <div class="fr-grid-row fr-grid-row--start fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-sm-6 fr-col-md-4">
+              <h2 class="fr-footer__top-cat">Le programme</h2>
+              <ul class="fr-footer__top-list">
+                <li><a class="fr-footer__top-link" href="/programme">Le programme</a></li>
+                <li><a class="fr-footer__top-link" href="/engagements">Les 9 engagements</a></li>
+                <li><a class="fr-footer__top-link" href="/actualites">Actualités</a></li>
+                <li><a class="fr-footer__top-link" href="/faq">Foire aux questions</a></li>
+              </ul>
+            </div>
+            <div class="fr-col-12 fr-col-sm-6 fr-col-md-4">
+              <h2 class="fr-footer__top-cat">Transparence</h2>
+              <ul class="fr-footer__top-list">
+                <li><a class="fr-footer__top-link" href="/resultats">Résultats près de chez vous</a></li>
+                <li><a class="fr-footer__top-link" href="/actions-amelioration">Actions d'amélioration</a></li>
+                <li><a class="fr-footer__top-link" href="/donnees">Données ouvertes</a></li>
+              </ul>
+            </div>
+            <div class="fr-col-12 fr-col-sm-6 fr-col-md-4">
+              <h2 class="fr-footer__top-cat">Agents publics</h2>
+              <ul class="fr-footer__top-list">
+                <li><a class="fr-footer__top-link" href="/agent/connexion">Espace Agents connectés</a></li>
+              </ul>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div class="fr-container">
+        <div class="fr-footer__body">
+          <div class="fr-footer__brand fr-enlarge-link">
+            <a href="/" title="Retour à l'accueil du site — Services Publics+">
+              <p class="fr-logo">République<br/> Française</p>
+            </a>
+          </div>
+          <div class="fr-footer__content">
+            <p class="fr-footer__content-desc">Services Publics+ est le programme interministériel d'amélioration continue de la qualité des services publics. Il permet à chacun de partager son expérience avec un service public, de consulter les résultats de qualité de service et de suivre les actions d'amélioration engagées.</p>
+            <ul class="fr-footer__content-list">
+              <li class="fr-footer__content-item">
+                <a class="fr-footer__content-link" href="https://www.info.gouv.fr" rel="noopener">info.gouv.fr</a>
+              </li>
+              <li class="fr-footer__content-item">
+                <a class="fr-footer__content-link" href="https://www.service-public.fr" rel="noopener">service-public.fr</a>
+              </li>
+              <li class="fr-footer__content-item">
+                <a class="fr-footer__content-link" href="https://www.legifrance.gouv.fr" rel="noopener">legifrance.gouv.fr</a>
+              </li>
+              <li class="fr-footer__content-item">
+                <a class="fr-footer__content-link" href="https://www.data.gouv.fr" rel="noopener">data.gouv.fr</a>
+              </li>
+            </ul>
+          </div>
+        </div>
+        <div class="fr-footer__bottom">
+          <ul class="fr-footer__bottom-list">
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : partiellement conforme</a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/mentions-legales">Mentions légales</a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/donnees-personnelles">Données personnelles</a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/faq">Foire aux questions</a>
+            </li>
+          </ul>
+          <div class="fr-footer__bottom-copy">
+            <p>Sauf mention explicite de propriété intellectuelle détenue par des tiers, les contenus de ce site sont proposés sous <a href="https://github.com/etalab/licence-ouverte/blob/master/LO.md" rel="noopener">licence etalab-2.0</a></p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  </xsl:template>
+
+  <!-- ================================================================
+       Breadcrumb (fil d'Ariane)
+       Params:
+         current       label of the current page (required)
+         parent-href / parent-label   optional single intermediate level
+         items         optional result tree of <item href="…">label</item>
+                       for several intermediate levels
+       « Accueil » is always first.
+       ================================================================ -->
+  <xsl:template name="breadcrumb">
+    <xsl:param name="current"/>
+    <xsl:param name="parent-href" select="''"/>
+    <xsl:param name="parent-label" select="''"/>
+    <xsl:param name="items"/>
+    <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
+      <button type="button" class="fr-breadcrumb__button" aria-expanded="false"
+          aria-controls="fil-ariane">Voir le fil d'Ariane</button>
+      <div class="fr-collapse" id="fil-ariane">
+        <ol class="fr-breadcrumb__list">
+          <li><a class="fr-breadcrumb__link" href="/">Accueil</a></li>
+          <xsl:if test="$parent-href != ''">
+            <li><a class="fr-breadcrumb__link" href="{$parent-href}"><xsl:value-of select="$parent-label"/></a></li>
+          </xsl:if>
+          <xsl:if test="$items">
+            <xsl:for-each select="exsl:node-set($items)/item">
+              <li><a class="fr-breadcrumb__link" href="{@href}"><xsl:value-of select="."/></a></li>
+            </xsl:for-each>
+          </xsl:if>
+          <li><a class="fr-breadcrumb__link" aria-current="page"><xsl:value-of select="$current"/></a></li>
+        </ol>
+      </div>
+    </nav>
+  </xsl:template>
+
+  <!-- ================================================================
+       Pagination
+       Params:
+         base     URL prefix to which the page number is appended,
+                  e.g. '/actualites?page=' or '/experiences?q=caf&amp;page='
+         current  current page (1-based)
+         pages    page count
+       Nothing is output when pages <= 1.
+       ================================================================ -->
+  <xsl:template name="pagination">
+    <xsl:param name="base"/>
+    <xsl:param name="current" select="1"/>
+    <xsl:param name="pages" select="1"/>
+    <xsl:variable name="cur" select="number($current)"/>
+    <xsl:variable name="n" select="number($pages)"/>
+    <xsl:if test="$n &gt; 1">
+      <nav role="navigation" class="fr-pagination" aria-label="Pagination">
+        <ul class="fr-pagination__list">
+          <li>
+            <xsl:call-template name="pagination-edge">
+              <xsl:with-param name="class" select="'fr-pagination__link--first'"/>
+              <xsl:with-param name="label" select="'Première page'"/>
+              <xsl:with-param name="href" select="concat($base, 1)"/>
+              <xsl:with-param name="enabled" select="$cur &gt; 1"/>
+            </xsl:call-template>
+          </li>
+          <li>
+            <xsl:call-template name="pagination-edge">
+              <xsl:with-param name="class" select="'fr-pagination__link--prev fr-pagination__link--lg-label'"/>
+              <xsl:with-param name="label" select="'Page précédente'"/>
+              <xsl:with-param name="href" select="concat($base, $cur - 1)"/>
+              <xsl:with-param name="enabled" select="$cur &gt; 1"/>
+            </xsl:call-template>
+          </li>
+          <xsl:call-template name="pagination-pages">
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="i" select="1"/>
+            <xsl:with-param name="cur" select="$cur"/>
+            <xsl:with-param name="n" select="$n"/>
+          </xsl:call-template>
+          <li>
+            <xsl:call-template name="pagination-edge">
+              <xsl:with-param name="class" select="'fr-pagination__link--next fr-pagination__link--lg-label'"/>
+              <xsl:with-param name="label" select="'Page suivante'"/>
+              <xsl:with-param name="href" select="concat($base, $cur + 1)"/>
+              <xsl:with-param name="enabled" select="$cur &lt; $n"/>
+            </xsl:call-template>
+          </li>
+          <li>
+            <xsl:call-template name="pagination-edge">
+              <xsl:with-param name="class" select="'fr-pagination__link--last'"/>
+              <xsl:with-param name="label" select="'Dernière page'"/>
+              <xsl:with-param name="href" select="concat($base, $n)"/>
+              <xsl:with-param name="enabled" select="$cur &lt; $n"/>
+            </xsl:call-template>
+          </li>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pagination-edge">
+    <xsl:param name="class"/>
+    <xsl:param name="label"/>
+    <xsl:param name="href"/>
+    <xsl:param name="enabled"/>
+    <xsl:choose>
+      <xsl:when test="$enabled">
+        <a class="fr-pagination__link {$class}" href="{$href}"><xsl:value-of select="$label"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="fr-pagination__link {$class}" aria-disabled="true" role="link"><xsl:value-of select="$label"/></a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Page numbers: all when n <= 7, otherwise 1, …, cur-1..cur+1, …, n. -->
+  <xsl:template name="pagination-pages">
+    <xsl:param name="base"/>
+    <xsl:param name="i"/>
+    <xsl:param name="cur"/>
+    <xsl:param name="n"/>
+    <xsl:if test="$i &lt;= $n">
+      <xsl:variable name="show"
+          select="$n &lt;= 7 or $i = 1 or $i = $n or ($i &gt;= $cur - 1 and $i &lt;= $cur + 1)
+                  or ($cur &lt;= 3 and $i &lt;= 4) or ($cur &gt;= $n - 2 and $i &gt;= $n - 3)"/>
+      <xsl:choose>
+        <xsl:when test="$show">
+          <li>
+            <xsl:choose>
+              <xsl:when test="$i = $cur">
+                <a class="fr-pagination__link" aria-current="page" title="Page {$i}"><xsl:value-of select="$i"/></a>
+              </xsl:when>
+              <xsl:otherwise>
+                <a class="fr-pagination__link" href="{concat($base, $i)}" title="Page {$i}"><xsl:value-of select="$i"/></a>
+              </xsl:otherwise>
+            </xsl:choose>
+          </li>
+          <xsl:call-template name="pagination-pages">
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="i" select="$i + 1"/>
+            <xsl:with-param name="cur" select="$cur"/>
+            <xsl:with-param name="n" select="$n"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <!-- one ellipsis per gap, then jump to the next shown page -->
+          <li><span class="fr-pagination__link spp-pagination__ellipsis">…</span></li>
+          <xsl:variable name="next">
+            <xsl:choose>
+              <xsl:when test="$i &lt; $cur">
+                <xsl:choose>
+                  <xsl:when test="$cur &gt;= $n - 2 and $n - 3 &lt; $cur - 1"><xsl:value-of select="$n - 3"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$cur - 1"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:call-template name="pagination-pages">
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="i" select="number($next)"/>
+            <xsl:with-param name="cur" select="$cur"/>
+            <xsl:with-param name="n" select="$n"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       Rich text: <body><h2>…</h2><p>…</p></body> (p, h2, h3, ul/li).
+       Call with the container as context, or pass it as $body.
+       ================================================================ -->
+  <xsl:template name="paras">
+    <xsl:param name="body" select="."/>
+    <xsl:apply-templates select="$body/*" mode="paras"/>
+  </xsl:template>
+
+  <xsl:template match="p" mode="paras">
+    <p><xsl:apply-templates mode="paras-inline"/></p>
+  </xsl:template>
+  <xsl:template match="h2" mode="paras">
+    <h2><xsl:apply-templates mode="paras-inline"/></h2>
+  </xsl:template>
+  <xsl:template match="h3" mode="paras">
+    <h3><xsl:apply-templates mode="paras-inline"/></h3>
+  </xsl:template>
+  <xsl:template match="ul" mode="paras">
+    <ul><xsl:for-each select="li"><li><xsl:apply-templates mode="paras-inline"/></li></xsl:for-each></ul>
+  </xsl:template>
+  <xsl:template match="*" mode="paras">
+    <p><xsl:value-of select="."/></p>
+  </xsl:template>
+  <!-- Inline content: text only (every element reduced to its text). -->
+  <xsl:template match="text()" mode="paras-inline"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="*" mode="paras-inline"><xsl:value-of select="."/></xsl:template>
+
+  <!-- ================================================================
+       Dates: '2026-11-29 10:15:00' (or '2026-11-29') → « 29 novembre 2026 »
+       ================================================================ -->
+  <xsl:template name="date-fr">
+    <xsl:param name="date" select="."/>
+    <xsl:variable name="d" select="normalize-space($date)"/>
+    <xsl:variable name="y" select="substring($d, 1, 4)"/>
+    <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
+    <xsl:variable name="day" select="number(substring($d, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="string-length($d) &lt; 10 or string($m) = 'NaN' or string($day) = 'NaN'">
+        <xsl:value-of select="$d"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$day"/>
+        <xsl:if test="$day = 1">er</xsl:if>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$m = 1">janvier</xsl:when>
+          <xsl:when test="$m = 2">février</xsl:when>
+          <xsl:when test="$m = 3">mars</xsl:when>
+          <xsl:when test="$m = 4">avril</xsl:when>
+          <xsl:when test="$m = 5">mai</xsl:when>
+          <xsl:when test="$m = 6">juin</xsl:when>
+          <xsl:when test="$m = 7">juillet</xsl:when>
+          <xsl:when test="$m = 8">août</xsl:when>
+          <xsl:when test="$m = 9">septembre</xsl:when>
+          <xsl:when test="$m = 10">octobre</xsl:when>
+          <xsl:when test="$m = 11">novembre</xsl:when>
+          <xsl:otherwise>décembre</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="$y"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- <time datetime="2026-11-29">29 novembre 2026</time> -->
+  <xsl:template name="time-fr">
+    <xsl:param name="date" select="."/>
+    <time datetime="{substring(normalize-space($date), 1, 10)}">
+      <xsl:call-template name="date-fr">
+        <xsl:with-param name="date" select="$date"/>
+      </xsl:call-template>
+    </time>
+  </xsl:template>
+
+  <!-- ================================================================
+       The 9 engagements grouped by theme (three columns).
+       Context: any node; reads /page/engagements/engagement.
+       $level: heading level of the theme titles (2 or 3).
+       ================================================================ -->
+  <xsl:template name="engagements-themes">
+    <xsl:param name="level" select="3"/>
+    <xsl:variable name="all" select="/page/engagements/engagement"/>
+    <div class="fr-grid-row fr-grid-row--gutters">
+      <xsl:call-template name="engagements-theme">
+        <xsl:with-param name="items" select="$all[theme = 'proches']"/>
+        <xsl:with-param name="title" select="'+ proches'"/>
+        <xsl:with-param name="desc" select="'Des services publics plus proches de vous'"/>
+        <xsl:with-param name="level" select="$level"/>
+      </xsl:call-template>
+      <xsl:call-template name="engagements-theme">
+        <xsl:with-param name="items" select="$all[theme = 'efficaces']"/>
+        <xsl:with-param name="title" select="'+ efficaces'"/>
+        <xsl:with-param name="desc" select="'Des services publics plus efficaces'"/>
+        <xsl:with-param name="level" select="$level"/>
+      </xsl:call-template>
+      <xsl:call-template name="engagements-theme">
+        <xsl:with-param name="items" select="$all[theme = 'simples']"/>
+        <xsl:with-param name="title" select="'+ simples'"/>
+        <xsl:with-param name="desc" select="'Des services publics plus simples'"/>
+        <xsl:with-param name="level" select="$level"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="engagements-theme">
+    <xsl:param name="items"/>
+    <xsl:param name="title"/>
+    <xsl:param name="desc"/>
+    <xsl:param name="level" select="3"/>
+    <div class="fr-col-12 fr-col-md-4">
+      <div class="spp-theme">
+        <xsl:element name="h{$level}">
+          <xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>
+          <xsl:value-of select="$title"/>
+        </xsl:element>
+        <p class="fr-text--sm spp-meta fr-mb-3w"><xsl:value-of select="$desc"/></p>
+        <ol class="spp-engagements">
+          <xsl:if test="$items">
+            <xsl:attribute name="start"><xsl:value-of select="$items[1]/number"/></xsl:attribute>
+          </xsl:if>
+          <xsl:for-each select="$items">
+            <xsl:sort select="number" data-type="number"/>
+            <li>
+              <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
+              <p class="spp-engagement__text">
+                <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
+                <xsl:value-of select="text"/>
+              </p>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- A news card. Context: <item> (or <article>) with slug, title, summary,
+       published_at. $level: heading level of the title. -->
+  <xsl:template name="news-card">
+    <xsl:param name="level" select="3"/>
+    <div class="fr-card fr-enlarge-link">
+      <div class="fr-card__body">
+        <div class="fr-card__content">
+          <xsl:element name="h{$level}">
+            <xsl:attribute name="class">fr-card__title</xsl:attribute>
+            <a href="/actualites/{slug}"><xsl:value-of select="title"/></a>
+          </xsl:element>
+          <p class="fr-card__desc"><xsl:value-of select="summary"/></p>
+          <div class="fr-card__start">
+            <p class="fr-card__detail fr-icon-calendar-line">
+              <xsl:call-template name="time-fr">
+                <xsl:with-param name="date" select="published_at"/>
+              </xsl:call-template>
+            </p>
+          </div>
+        </div>
+      </div>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>
