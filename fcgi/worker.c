@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +40,6 @@ static void on_stop(int sig)
 {
 	(void)sig;
 	stop_requested = 1;
-	FCGX_ShutdownPending();
 }
 
 static void on_hup(int sig)
@@ -99,39 +99,54 @@ static const char csp[] =
 void response_send(request *r, const char *media_type, const char *body, size_t len)
 {
 	FCGX_Request *fr = r->fcgi;
-	FCGX_Stream *o = fr->out;
 	int status = r->status ? r->status : 200;
 	/* HEAD is never stored: a cached empty body would be served to GETs */
 	int cache = r->route && r->route->cacheable && !r->auth && !r->no_store && status == 200 &&
 		    r->method == M_GET;
+	char line[1024];
+	buf h;
 
 	if (!media_type)
 		len = 0;
-	FCGX_FPrintF(o, "Status: %d %s\r\n", status, http_reason(status));
-	if (media_type)
-		FCGX_FPrintF(o, "Content-Type: %s\r\nContent-Length: %zu\r\n", media_type, len);
-	if (r->location)
-		FCGX_FPrintF(o, "Location: %s\r\n", r->location);
-	FCGX_FPrintF(o, "Content-Security-Policy: %s\r\n", csp);
-	FCGX_PutS("X-Content-Type-Options: nosniff\r\n"
-		  "X-Frame-Options: DENY\r\n"
-		  "Referrer-Policy: same-origin\r\n"
-		  "Cross-Origin-Opener-Policy: same-origin\r\n"
-		  "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n",
-		  o);
+	/* headers are assembled first and written in one call */
+	buf_init(&h, r->a);
+	snprintf(line, sizeof line, "Status: %d %s\r\n", status, http_reason(status));
+	buf_puts(&h, line);
+	if (media_type) {
+		snprintf(line, sizeof line, "Content-Type: %s\r\nContent-Length: %llu\r\n", media_type,
+			 (unsigned long long)len);
+		buf_puts(&h, line);
+	}
+	if (r->location) {
+		buf_puts(&h, "Location: ");
+		buf_puts(&h, r->location);
+		buf_puts(&h, "\r\n");
+	}
+	buf_puts(&h, "Content-Security-Policy: ");
+	buf_puts(&h, csp);
+	buf_puts(&h, "\r\nX-Content-Type-Options: nosniff\r\n"
+		     "X-Frame-Options: DENY\r\n"
+		     "Referrer-Policy: same-origin\r\n"
+		     "Cross-Origin-Opener-Policy: same-origin\r\n"
+		     "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n");
 	if (r->https)
-		FCGX_PutS("Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n", o);
+		buf_puts(&h, "Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n");
 	if (cache)
-		FCGX_PutS("X-Accel-Expires: 1\r\nCache-Control: no-cache\r\n", o);
+		buf_puts(&h, "X-Accel-Expires: 1\r\nCache-Control: no-cache\r\n");
 	else if (r->auth || r->no_store || r->csrf_token)
-		FCGX_PutS("X-Accel-Expires: 0\r\nCache-Control: no-store\r\n", o);
+		buf_puts(&h, "X-Accel-Expires: 0\r\nCache-Control: no-store\r\n");
 	else
-		FCGX_PutS("X-Accel-Expires: 0\r\nCache-Control: no-cache\r\n", o);
-	for (kv *h = r->out_headers.head; h; h = h->next)
-		FCGX_FPrintF(o, "%s: %s\r\n", h->key, h->val);
-	FCGX_PutS("\r\n", o);
+		buf_puts(&h, "X-Accel-Expires: 0\r\nCache-Control: no-cache\r\n");
+	for (kv *p = r->out_headers.head; p; p = p->next) {
+		buf_puts(&h, p->key);
+		buf_puts(&h, ": ");
+		buf_puts(&h, p->val);
+		buf_puts(&h, "\r\n");
+	}
+	buf_puts(&h, "\r\n");
+	FCGX_PutStr(h.data, (int)h.len, fr->out);
 	if (len && r->method != M_HEAD)
-		FCGX_PutStr(body, (int)len, o);
+		FCGX_PutStr(body, (int)len, fr->out);
 	r->status = status;
 }
 
@@ -250,19 +265,34 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 {
 	FCGX_Request fr;
 	struct sigaction sa;
+	sigset_t block, waitmask;
 	arena *a;
 	long served = 0;
 
 	wcfg = cfg;
 	wpool = pool;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;  /* no SA_RESTART: a blocked accept returns */
+	sa.sa_handler = on_stop;
 	sigaction(SIGUSR1, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sa.sa_handler = on_hup;
 	sigaction(SIGHUP, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	/*
+	 * The stop and reload signals stay blocked except while waiting in
+	 * ppoll(): a request in progress never sees EINTR (libfcgi gives up
+	 * on a read or write that is interrupted), and a signal that arrives
+	 * between two requests is taken at the next wait.
+	 */
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &waitmask);
+	sigdelset(&waitmask, SIGUSR1);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGHUP);
 
 	if (cfg->access_log[0])
 		access_fd = open(cfg->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
@@ -276,17 +306,22 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 	a = arena_new(64 * 1024);
 	if (!a)
 		return 1;
-	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+	FCGX_InitRequest(&fr, listen_fd, 0);
 	while (!stop_requested) {
+		/* a connection kept open by the front end carries the next request */
+		struct pollfd pfd = {.fd = fr.ipcFd >= 0 ? fr.ipcFd : listen_fd, .events = POLLIN};
+
 		if (sb_self)
 			sb_self->state = SB_IDLE;
+		if (ppoll(&pfd, 1, NULL, &waitmask) < 0) {
+			if (errno != EINTR)
+				spp_log("worker: poll failed: %s", strerror(errno));
+			continue;
+		}
+		if (stop_requested)
+			break;
 		if (FCGX_Accept_r(&fr) < 0) {
-			if (stop_requested)
-				break;
-			if (errno == EINTR)
-				continue;
-			spp_log("worker: accept failed: %s", strerror(errno));
-			usleep(100000);
+			/* another worker took the connection, or the front end hung up */
 			continue;
 		}
 		if (sb_self) {
