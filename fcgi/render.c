@@ -28,6 +28,7 @@ static int nsheets;
 static xsltSecurityPrefsPtr sec;
 
 /* Quiet libxml2's default stderr chatter; errors are logged with context. */
+static void xml_error_sink(void *ctx, const char *msg, ...) __attribute__((format(printf, 2, 3)));
 static void xml_error_sink(void *ctx, const char *msg, ...)
 {
 	char tmp[512];

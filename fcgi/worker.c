@@ -131,8 +131,13 @@ void response_send(request *r, const char *media_type, const char *body, size_t 
 		     "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n");
 	if (r->https)
 		buf_puts(&h, "Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n");
-	if (cache)
-		buf_puts(&h, "X-Accel-Expires: 1\r\nCache-Control: no-cache\r\n");
+	if (cache) {
+		/* NGINX counts whole seconds: an absolute expiry at the next
+		 * second boundary keeps a cached page less than a second */
+		snprintf(line, sizeof line, "X-Accel-Expires: @%lld\r\nCache-Control: no-cache\r\n",
+			 (long long)time(NULL) + 1);
+		buf_puts(&h, line);
+	}
 	else if (r->auth || r->no_store || r->csrf_token)
 		buf_puts(&h, "X-Accel-Expires: 0\r\nCache-Control: no-store\r\n");
 	else
@@ -306,6 +311,9 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 	a = arena_new(64 * 1024);
 	if (!a)
 		return 1;
+	/* non-blocking accept: a worker that loses the race for a connection
+	 * returns to ppoll (where it can be stopped) instead of blocking */
+	fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
 	FCGX_InitRequest(&fr, listen_fd, 0);
 	while (!stop_requested) {
 		/* a connection kept open by the front end carries the next request */

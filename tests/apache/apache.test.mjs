@@ -1,0 +1,51 @@
+// The same stack behind Apache 2.4 + mod_proxy_fcgi (conf/apache/spplus.conf,
+// rendered by ./dev on :8090): routing to the pools, error pages, HEAD.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+    ENGAGEMENTS, THEMES, get, links, plain, norm, assertContainsAll, assertSecurityHeaders, assertSiteLayout,
+} from '../http/helpers.mjs';
+
+test('Apache: home page with the 9 engagements', async () => {
+    const res = await get('/');
+    assert.equal(res.status, 200);
+    assertSiteLayout(res.text, '/');
+    assertContainsAll(res.text, ENGAGEMENTS, '/');
+    assertContainsAll(res.text, THEMES, '/');
+    assertSecurityHeaders(res, '/');
+});
+
+test('Apache: /actualites and its first article', async () => {
+    const res = await get('/actualites');
+    assert.equal(res.status, 200);
+    assertSiteLayout(res.text, '/actualites');
+    const first = links(res.text).find((h) => /^\/actualites\/[^/?#]+$/.test(h));
+    assert.ok(first, '/actualites links to an article');
+    const art = await get(first);
+    assert.equal(art.status, 200, `${first} answers 200`);
+});
+
+test('Apache: unknown page gets the 404 page', async () => {
+    const res = await get(`/nulle-part-${Date.now()}`);
+    assert.equal(res.status, 404);
+    assertSiteLayout(res.text, '404');
+    assert.match(norm(plain(res.text)), /Page non trouvée/);
+    assertSecurityHeaders(res, '404');
+});
+
+test('Apache: HEAD / answers 200 without a body', async () => {
+    const res = await get('/', { method: 'HEAD' });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') || '', /^text\/html/);
+    assert.equal(res.text, '');
+});
+
+test('Apache: static files and body limit', async () => {
+    const css = await get('/static/dsfr/dsfr.min.css');
+    assert.equal(css.status, 200);
+    assert.equal(css.headers.get('x-content-type-options'), 'nosniff');
+    const big = await get('/', { method: 'POST', body: Buffer.alloc(2 * 1024 * 1024, 'a'),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(big.status, 413);
+    assertSiteLayout(big.text, '413');
+});
