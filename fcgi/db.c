@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -22,6 +23,18 @@
 #define DB_MAX_ARGS 64
 #define DB_MIN_COLBUF 64
 
+#define DB_CACHE_SLOTS 64
+
+/* One cached result: statement, argument key, expiry, rows in a private doc. */
+struct cache_slot {
+	db_stmt *st;
+	char key[256];
+	int64_t expires_ms;
+	int rows;
+	xmlDocPtr doc;
+};
+
+static struct cache_slot cache[DB_CACHE_SLOTS];
 static MYSQL *conn;
 static unsigned conn_gen;
 static const config *db_cfg;
@@ -51,6 +64,11 @@ static int is_conn_error(unsigned err)
 
 void db_disconnect(void)
 {
+	for (int i = 0; i < DB_CACHE_SLOTS; i++) {
+		if (cache[i].doc)
+			xmlFreeDoc(cache[i].doc);
+		memset(&cache[i], 0, sizeof cache[i]);
+	}
 	for (size_t i = 0; i < nprepared; i++) {
 		if (prepared[i]->handle)
 			mysql_stmt_close(prepared[i]->handle);
@@ -371,6 +389,89 @@ int db_xml(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent, const c
 	struct xml_ctx x = {parent, row_el ? row_el : "row"};
 
 	return db_query(st, args, nargs, xml_row, &x);
+}
+
+/* Serialises args into key; 0 when they do not fit (then no caching). */
+static int cache_key(const dbarg *args, int nargs, char *key, size_t size)
+{
+	size_t o = 0;
+
+	key[0] = '\0';
+	for (int i = 0; i < nargs; i++) {
+		int n;
+		if (args[i].t == DBA_INT)
+			n = snprintf(key + o, size - o, "i%lld|", args[i].i);
+		else if (args[i].t == DBA_NULL)
+			n = snprintf(key + o, size - o, "n|");
+		else
+			n = snprintf(key + o, size - o, "s%zu:%.*s|", args[i].len, (int)args[i].len, args[i].s);
+		if (n < 0 || (size_t)n >= size - o)
+			return 0;
+		o += (size_t)n;
+	}
+	return 1;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int db_xml_cached(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent,
+		  const char *row_el, int ttl_ms)
+{
+	char key[256];
+	int64_t now = now_ms();
+	struct cache_slot *slot = NULL, *victim = &cache[0];
+	xmlNodePtr root;
+	int rc;
+
+	if (!cache_key(args, nargs, key, sizeof key))
+		return db_xml(st, args, nargs, parent, row_el);
+	for (int i = 0; i < DB_CACHE_SLOTS; i++) {
+		if (cache[i].st == st && !strcmp(cache[i].key, key)) {
+			slot = &cache[i];
+			break;
+		}
+		if (cache[i].expires_ms < victim->expires_ms)
+			victim = &cache[i];
+	}
+	if (slot && slot->expires_ms > now) {
+		for (xmlNodePtr c = xmlDocGetRootElement(slot->doc)->children; c; c = c->next)
+			xmlAddChild(parent, xmlDocCopyNode(c, parent->doc, 1));
+		return slot->rows;
+	}
+	if (!slot)
+		slot = victim;
+	if (slot->doc)
+		xmlFreeDoc(slot->doc);
+	memset(slot, 0, sizeof *slot);
+	slot->doc = xmlNewDoc((const xmlChar *)"1.0");
+	if (!slot->doc)
+		return db_xml(st, args, nargs, parent, row_el);
+	root = xmlNewDocNode(slot->doc, NULL, (const xmlChar *)"c", NULL);
+	xmlDocSetRootElement(slot->doc, root);
+	rc = db_xml(st, args, nargs, root, row_el);
+	if (rc < 0) {
+		xmlFreeDoc(slot->doc);
+		slot->doc = NULL;
+		return rc;
+	}
+	slot->st = st;
+	snprintf(slot->key, sizeof slot->key, "%s", key);
+	slot->rows = rc;
+	/* never past the next wall-clock second, where NGINX's page cache
+	 * also expires (X-Accel-Expires: @next second): a page is then never
+	 * built from data older than one second */
+	slot->expires_ms = now + ttl_ms;
+	if (slot->expires_ms > (now / 1000 + 1) * 1000)
+		slot->expires_ms = (now / 1000 + 1) * 1000;
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		xmlAddChild(parent, xmlDocCopyNode(c, parent->doc, 1));
+	return rc;
 }
 
 int db_xml_one(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent)

@@ -69,6 +69,15 @@ int db_query(db_stmt *st, const dbarg *args, int nargs, db_row_fn fn, void *ctx)
  */
 int db_xml(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent, const char *row_el);
 
+/*
+ * db_xml through a per-worker cache: the rows are kept for ttl_ms and
+ * copied into parent on the next calls with the same statement and
+ * arguments. For anonymous public data where "visible within a second"
+ * is the freshness rule (ttl_ms <= 1000). Returns the row count or SPP_EDB.
+ */
+int db_xml_cached(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent,
+		  const char *row_el, int ttl_ms);
+
 /* Like db_xml for a single-row query: the columns become children of
  * parent directly. Returns 1 if a row was found, 0 if none, or SPP_EDB. */
 int db_xml_one(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent);

@@ -10,6 +10,8 @@
 #include "xml.h"
 
 #define NEWS_PER_PAGE 10
+/* public data may be up to this old in a worker: a change shows within 1 s */
+#define PUBLIC_TTL_MS 1000
 
 static db_stmt q_engagements = DB_STMT(
 	"SELECT number, theme, text FROM engagements ORDER BY number");
@@ -40,14 +42,15 @@ static const field page_fields[] = {
 /* Data source: the 9 engagements. */
 static int ds_engagements(request *r)
 {
-	return db_xml(&q_engagements, DB_NOARGS, req_data(r, "engagements"), "engagement");
+	return db_xml_cached(&q_engagements, DB_NOARGS, req_data(r, "engagements"), "engagement",
+			     PUBLIC_TTL_MS);
 }
 
 static int h_home(request *r)
 {
 	if (ds_engagements(r) < 0)
 		return 503;
-	if (db_xml(&q_news_latest, DB_NOARGS, req_data(r, "news"), "item") < 0)
+	if (db_xml_cached(&q_news_latest, DB_NOARGS, req_data(r, "news"), "item", PUBLIC_TTL_MS) < 0)
 		return 503;
 	return 200;
 }

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,15 +316,29 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 	 * returns to ppoll (where it can be stopped) instead of blocking */
 	fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
 	FCGX_InitRequest(&fr, listen_fd, 0);
+	/* EPOLLEXCLUSIVE: a new connection wakes one idle worker, not all */
+	int ep = epoll_create1(EPOLL_CLOEXEC);
+	struct epoll_event lev = {.events = EPOLLIN | EPOLLEXCLUSIVE, .data.fd = listen_fd};
+	if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, listen_fd, &lev) < 0) {
+		spp_log("worker: epoll: %s", strerror(errno));
+		return 1;
+	}
 	while (!stop_requested) {
-		/* a connection kept open by the front end carries the next request */
-		struct pollfd pfd = {.fd = fr.ipcFd >= 0 ? fr.ipcFd : listen_fd, .events = POLLIN};
+		int n;
 
 		if (sb_self)
 			sb_self->state = SB_IDLE;
-		if (ppoll(&pfd, 1, NULL, &waitmask) < 0) {
+		if (fr.ipcFd >= 0) {
+			/* a connection kept open by the front end carries the next request */
+			struct pollfd pfd = {.fd = fr.ipcFd, .events = POLLIN};
+			n = ppoll(&pfd, 1, NULL, &waitmask);
+		} else {
+			struct epoll_event ev;
+			n = epoll_pwait(ep, &ev, 1, -1, &waitmask);
+		}
+		if (n < 0) {
 			if (errno != EINTR)
-				spp_log("worker: poll failed: %s", strerror(errno));
+				spp_log("worker: wait failed: %s", strerror(errno));
 			continue;
 		}
 		if (stop_requested)
@@ -356,6 +371,7 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 	if (sb_self)
 		sb_self->state = SB_STOPPING;
 	FCGX_Free(&fr, 1);
+	close(ep);
 	arena_free(a);
 	db_disconnect();
 	render_shutdown();

@@ -17,6 +17,9 @@
     extension-element-prefixes="exsl"
     exclude-result-prefixes="exsl">
 
+  <!-- the agents' menus replace the public navigation under /agent -->
+  <xsl:include href="agent-menu.xsl"/>
+
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
 
@@ -141,7 +144,14 @@
               <xsl:with-param name="suffix" select="'-mobile'"/>
             </xsl:call-template>
           </div>
-          <xsl:call-template name="main-nav"/>
+          <xsl:choose>
+            <xsl:when test="/page/params/user and starts-with(/page/params/path, '/agent')">
+              <xsl:call-template name="agent-menu"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="main-nav"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </div>
       </div>
     </header>
