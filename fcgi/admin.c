@@ -18,6 +18,9 @@
 
 static const admin_cmd *const families[] = {
 	admin_core_cmds,
+	admin_structure_cmds,
+	admin_user_cmds,
+	admin_search_cmds,
 };
 
 char *admin_read_file(const char *path)

@@ -14,6 +14,9 @@ typedef struct admin_cmd {
 } admin_cmd;
 
 extern const admin_cmd admin_core_cmds[];
+extern const admin_cmd admin_structure_cmds[];
+extern const admin_cmd admin_user_cmds[];
+extern const admin_cmd admin_search_cmds[];
 
 /* Reads a whole file into a malloc'd NUL-terminated string (NULL on error). */
 char *admin_read_file(const char *path);

@@ -23,4 +23,27 @@ int mail_queue(const char *to, const char *subject, const char *text, const char
 struct config;
 int mail_send_pending(const struct config *cfg, int max);
 
+/*
+ * Delivers the messages this process queued since the last call (the
+ * current request or command; call it after the commit), leaving older
+ * ones to mail_send_pending. Returns how many were sent or < 0.
+ */
+int mail_send_queued(const struct config *cfg);
+
+/*
+ * In the local stack (cfg->dev) delivers what this request queued, before
+ * the response leaves, so tests find the .eml under var/mail/ as soon as
+ * they have the answer. Does nothing when nothing was queued or not dev.
+ */
+void mail_after_request(const struct config *cfg);
+
+/*
+ * Builds the complete MIME message (headers, multipart/alternative text +
+ * HTML in quoted-printable, RFC 2047 Subject) into a malloc'd string the
+ * caller frees; NULL on ENOMEM. Exposed for the unit tests. date is the
+ * Date header's value; msgid the Message-ID (without <>).
+ */
+char *mail_build(const char *from, const char *to, const char *subject, const char *text,
+		 const char *html, const char *date, const char *msgid);
+
 #endif

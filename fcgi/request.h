@@ -124,6 +124,12 @@ xmlNodePtr req_form_xml(request *r, xmlNodePtr parent);
 /* Route tables: each page family exports one, terminated by name == NULL. */
 extern const route page_public_routes[];
 extern const route page_system_routes[];
+extern const route page_profile_routes[], page_admin_routes[], page_admin_structures_routes[], page_admin_users_routes[];
+extern const route page_agent_experiences_routes[];
+extern const route page_agent_experience_routes[];
+extern const route page_actions_routes[];
+extern const route page_tags_routes[];
+extern const route page_experience_public_routes[], page_moderation_routes[];
 
 /* Finds the route for path; sets *method_ok to 0 when the path exists but
  * not for this method (allow receives the Allow header value). */

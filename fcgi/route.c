@@ -19,6 +19,13 @@
 static const route *const tables[] = {
 	page_public_routes,
 	page_system_routes,
+	page_profile_routes, page_admin_routes, page_admin_structures_routes, page_admin_users_routes,
+	page_login_routes,
+	page_agent_experiences_routes,
+	page_agent_experience_routes,
+	page_actions_routes,
+	page_tags_routes,
+	page_experience_public_routes, page_moderation_routes,
 };
 
 /* Matches one pattern; '*' takes one non-empty segment. */
@@ -287,7 +294,7 @@ void route_dispatch(request *r)
 			}
 			const char *back = arena_printf(r->a, "/agent/connexion?retour=%s",
 							url_encode(r->a, r->path));
-			req_redirect(r, back);
+			r->status = req_redirect(r, back);
 			response_send(r, NULL, NULL, 0);
 			return;
 		}
@@ -324,7 +331,8 @@ void route_dispatch(request *r)
 		response_send(r, NULL, NULL, 0);
 		return;
 	}
-	if (status < 200 || status >= 300) {
+	/* a 4xx with r->sheet set is a form re-rendered with its messages */
+	if ((status < 200 || status >= 300) && !(status >= 400 && status < 500 && r->sheet)) {
 		route_send_error(r, status);
 		return;
 	}
