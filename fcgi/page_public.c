@@ -31,7 +31,7 @@ static db_stmt q_news_one = DB_STMT(
 static db_stmt q_page = DB_STMT(
 	"SELECT slug, title, body, updated_at FROM pages WHERE slug = ?");
 static db_stmt q_faq = DB_STMT(
-	"SELECT category, question, answer FROM faq WHERE audience = 'public'"
+	"SELECT category, question, answer FROM faq WHERE audience = ?"
 	" ORDER BY position, id");
 
 static const field page_fields[] = {
@@ -108,7 +108,10 @@ static int h_faq(request *r)
 {
 	xmlNodePtr faq = req_data(r, "faq");
 
-	if (db_xml(&q_faq, DB_NOARGS, faq, "entry") < 0)
+	/* the agents' FAQ is the same page over the agent audience */
+	const char *audience = r->route->caps ? "agent" : "public";
+
+	if (db_xml(&q_faq, DB_ARGS(A_STR(audience)), faq, "entry") < 0)
 		return 503;
 	page_paras_all(faq, "answer");
 	return 200;
@@ -124,5 +127,6 @@ const route page_public_routes[] = {
 	{"news", M_GET, "/actualites", POOL_WEB, 0, CSRF_NONE, h_news, "news-list", page_fields, 1},
 	{"news-article", M_GET, "/actualites/*", POOL_WEB, 0, CSRF_NONE, h_news_article, "news-article", NULL, 1},
 	{"faq", M_GET, "/faq", POOL_WEB, 0, CSRF_NONE, h_faq, "faq", NULL, 1},
+	{"agent-faq", M_GET, "/agent/faq", POOL_WEB, CAP_AGENT, CSRF_NONE, h_faq, "faq", NULL, 0},
 	{0},
 };

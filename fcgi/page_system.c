@@ -2,6 +2,7 @@
  * page_system.c — the pools' status page (local only) and, in development
  * settings only, a page that sleeps, used to test request time limits.
  */
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,7 +64,44 @@ static int h_sleep(request *r)
 	return 200;
 }
 
+/* Titles of the agents' features that this version does not have yet. */
+static const struct {
+	const char *route;
+	const char *title;
+} pending[] = {
+	{"agent-dashboard", "Mon tableau de bord"},
+	{"agent-diagnostic", "Diagnostic Services Publics+"},
+	{"agent-imports", "Imports de données"},
+	{"agent-resources", "J'accède aux ressources"},
+};
+
+/*
+ * A menu entry whose screen is not built yet: the page says so plainly
+ * (status 501) instead of pretending, in the site's layout.
+ */
+static int h_pending(request *r)
+{
+	xmlNodePtr c = req_data(r, "content");
+	const char *title = "Fonctionnalité à venir";
+
+	for (size_t i = 0; i < sizeof pending / sizeof pending[0]; i++)
+		if (!strcmp(pending[i].route, r->route->name))
+			title = pending[i].title;
+	x_text(c, "title", title);
+	xmlNodePtr body = x_el(c, "body");
+	x_text(body, "p",
+	       "Cette fonctionnalité n'est pas encore disponible dans cette version de "
+	       "Services Publics+. Elle sera ouverte prochainement ; en attendant, "
+	       "rapprochez-vous de votre référent Services Publics+.");
+	r->sheet = "page";
+	return 501;
+}
+
 const route page_system_routes[] = {
+	{"agent-dashboard", M_GET, "/agent/tableau-de-bord", POOL_WEB, CAP_DASHBOARD, CSRF_NONE, h_pending, "page", NULL, 0},
+	{"agent-diagnostic", M_GET, "/agent/diagnostic", POOL_WEB, CAP_DIAGNOSTIC, CSRF_NONE, h_pending, "page", NULL, 0},
+	{"agent-imports", M_GET, "/agent/imports", POOL_UPLOAD, CAP_NETWORK, CSRF_NONE, h_pending, "page", NULL, 0},
+	{"agent-resources", M_GET, "/agent/ressources", POOL_WEB, CAP_AGENT, CSRF_NONE, h_pending, "page", NULL, 0},
 	{"status", M_GET, "/spplus-status", POOL_WEB, CAP_LOCAL, CSRF_NONE, h_status, "status", NULL, 0},
 	{"dev-sleep", M_GET, "/_dev/sleep", POOL_WEB, CAP_LOCAL, CSRF_NONE, h_sleep, "status", sleep_fields, 0},
 	{0},

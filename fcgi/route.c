@@ -331,8 +331,10 @@ void route_dispatch(request *r)
 		response_send(r, NULL, NULL, 0);
 		return;
 	}
-	/* a 4xx with r->sheet set is a form re-rendered with its messages */
-	if ((status < 200 || status >= 300) && !(status >= 400 && status < 500 && r->sheet)) {
+	/* a 4xx with r->sheet set is a form re-rendered with its messages;
+	 * a 501 with r->sheet is a page saying a feature is not there yet */
+	int own_page = r->sheet && ((status >= 400 && status < 500) || status == 501);
+	if ((status < 200 || status >= 300) && !own_page) {
 		route_send_error(r, status);
 		return;
 	}

@@ -43,9 +43,12 @@
         </xsl:if>
       </section>
     </xsl:if>
-    <xsl:if test="$c = 'network'">
+    <xsl:if test="$c = 'network' or $c = 'admin'">
       <section id="menu-reseau" label="J'accède aux données de mon réseau">
-        <item href="/agent/imports">Imports de données</item>
+        <xsl:if test="$c = 'network'">
+          <item href="/agent/imports">Imports de données</item>
+        </xsl:if>
+        <item href="/agent/tags">Les tags</item>
       </section>
     </xsl:if>
     <section id="menu-agent" label="Je suis agent">
