@@ -16,16 +16,21 @@ fi
 build=$1
 runs=${2:-20000}
 here=$(cd "$(dirname "$0")" && pwd)
-targets="fuzz_urlencoded fuzz_cookie fuzz_multipart fuzz_path fuzz_validate"
+targets="fuzz_urlencoded fuzz_cookie fuzz_multipart fuzz_path fuzz_validate fuzz_search"
 work=$(mktemp -d "${TMPDIR:-/tmp}/spp-fuzz.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT INT TERM
 status=0
+npass=0
+nfail=0
 
 for t in $targets; do
+	tstatus=$status
+	status=0
 	bin=$build/tests/fuzz/$t
 	if [ ! -x "$bin" ]; then
 		echo "$t: $bin is missing (configure --enable-fuzzers, then make it)" >&2
-		status=1
+		nfail=$((nfail + 1))
+		status=$tstatus
 		continue
 	fi
 	mkdir -p "$work/$t/corpus" "$work/$t/artifacts"
@@ -53,7 +58,15 @@ for t in $targets; do
 			status=1
 		fi
 	fi
+	if [ $status -eq 0 ]; then
+		npass=$((npass + 1))
+	else
+		nfail=$((nfail + 1))
+	fi
+	status=$tstatus
 done
+[ $nfail -gt 0 ] && status=1
+echo "fuzz: $npass passed, $nfail failed"
 
 if [ $status -eq 0 ]; then
 	echo "fuzz: all targets passed"
