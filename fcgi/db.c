@@ -426,6 +426,7 @@ int db_xml_cached(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent,
 	char key[256];
 	int64_t now = now_ms();
 	struct cache_slot *slot = NULL, *victim = &cache[0];
+	xmlDocPtr doc;
 	xmlNodePtr root;
 	int rc;
 
@@ -449,17 +450,22 @@ int db_xml_cached(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent,
 	if (slot->doc)
 		xmlFreeDoc(slot->doc);
 	memset(slot, 0, sizeof *slot);
-	slot->doc = xmlNewDoc((const xmlChar *)"1.0");
-	if (!slot->doc)
+	/*
+	 * The rows go to a doc of our own, put in the slot only once db_xml has
+	 * returned: a connection lost during the query (db_lost) empties the
+	 * whole cache, which would otherwise free this doc under our feet.
+	 */
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	if (!doc)
 		return db_xml(st, args, nargs, parent, row_el);
-	root = xmlNewDocNode(slot->doc, NULL, (const xmlChar *)"c", NULL);
-	xmlDocSetRootElement(slot->doc, root);
+	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"c", NULL);
+	xmlDocSetRootElement(doc, root);
 	rc = db_xml(st, args, nargs, root, row_el);
 	if (rc < 0) {
-		xmlFreeDoc(slot->doc);
-		slot->doc = NULL;
+		xmlFreeDoc(doc);
 		return rc;
 	}
+	slot->doc = doc;
 	slot->st = st;
 	snprintf(slot->key, sizeof slot->key, "%s", key);
 	slot->rows = rc;

@@ -47,6 +47,18 @@
 #include "scoreboard.h"
 #include "worker.h"
 
+/* Workers leave with _exit(), which skips LeakSanitizer's atexit check. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SPP_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SPP_LSAN 1
+#endif
+#endif
+#ifdef SPP_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #define TICK_MS		250
 #define DEATH_WINDOW	10    /* more than this many fast deaths ... */
 #define DEATH_WINDOW_MS 10000 /* ... within this many ms ... */
@@ -362,6 +374,10 @@ static void __attribute__((noreturn)) child_run(int slot, int p)
 	if (getppid() == 1)
 		_exit(0);
 	status = worker_main(M.cfg, (enum pool_id)p, fd);
+#ifdef SPP_LSAN
+	if (__lsan_do_recoverable_leak_check() && status == 0)
+		status = 23; /* LSan's exit code: the master logs it */
+#endif
 	_exit(status & 0xff);
 }
 
