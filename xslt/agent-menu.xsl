@@ -23,8 +23,10 @@
   <xsl:variable name="agent-menu-csrf" select="string(/page/params/csrf)"/>
 
   <!-- The menu as data: <section id label [single] [account]><item href [post]>label</item></section>;
-       a single section is one plain link in the bar. -->
-  <xsl:variable name="agent-menu-model-rtf">
+       a single section is one plain link in the bar.
+       A named template, not a global variable: libxslt evaluates every global
+       variable for every page, and public pages have no menu to build. -->
+  <xsl:template name="agent-menu-model">
     <xsl:variable name="u" select="/page/params/user"/>
     <xsl:variable name="c" select="$u/cap"/>
     <xsl:if test="$c = 'answer' or $c = 'moderate' or $c = 'dashboard' or $c = 'diagnostic'">
@@ -69,13 +71,14 @@
       <item href="/agent/profil">Modifier le profil</item>
       <item href="/agent/deconnexion" post="1">Se déconnecter</item>
     </section>
-  </xsl:variable>
+  </xsl:template>
 
   <!-- ================================================================
        The DSFR navigation bar of the agents' space.
        ================================================================ -->
   <xsl:template name="agent-menu">
-    <xsl:variable name="model" select="exsl:node-set($agent-menu-model-rtf)/section"/>
+    <xsl:variable name="model-rtf"><xsl:call-template name="agent-menu-model"/></xsl:variable>
+    <xsl:variable name="model" select="exsl:node-set($model-rtf)/section"/>
     <xsl:variable name="here" select="string(/page/params/path)"/>
     <nav class="fr-nav" id="navigation-principale" role="navigation" aria-label="Menu de l'espace agents">
       <ul class="fr-nav__list">
@@ -159,8 +162,9 @@
        ================================================================ -->
   <xsl:template name="agent-menu-lists">
     <xsl:param name="level" select="2"/>
+    <xsl:variable name="model-rtf"><xsl:call-template name="agent-menu-model"/></xsl:variable>
     <div class="fr-grid-row fr-grid-row--gutters">
-      <xsl:for-each select="exsl:node-set($agent-menu-model-rtf)/section[not(@account)]">
+      <xsl:for-each select="exsl:node-set($model-rtf)/section[not(@account)]">
         <div class="fr-col-12 fr-col-md-6 fr-col-lg-4">
           <div class="fr-tile fr-tile--vertical spp-agent-section">
             <div class="fr-tile__body">

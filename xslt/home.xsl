@@ -22,9 +22,9 @@
           </div>
           <div class="fr-col-12 fr-col-md-4 fr-hidden fr-unhidden-md">
             <svg aria-hidden="true" class="fr-artwork spp-hero__art" viewBox="0 0 80 80" width="200" height="200">
-              <use class="fr-artwork-decorative" href="{$dsfr}/artwork/pictograms/environment/human-cooperation.svg#artwork-decorative"/>
-              <use class="fr-artwork-minor" href="{$dsfr}/artwork/pictograms/environment/human-cooperation.svg#artwork-minor"/>
-              <use class="fr-artwork-major" href="{$dsfr}/artwork/pictograms/environment/human-cooperation.svg#artwork-major"/>
+              <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/environment/human-cooperation.svg#artwork-decorative"/>
+              <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/environment/human-cooperation.svg#artwork-minor"/>
+              <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/environment/human-cooperation.svg#artwork-major"/>
             </svg>
           </div>
         </div>
@@ -43,58 +43,163 @@
       </p>
     </section>
 
-    <!-- Features -->
+    <!-- Features: the eight tiles written out (static markup: no template
+         call, no parameter, no attribute value template to evaluate) -->
     <section class="fr-container fr-pb-6w" aria-labelledby="titre-services">
       <h2 id="titre-services">Agir avec Services Publics+</h2>
       <div class="fr-grid-row fr-grid-row--gutters">
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/donner-mon-avis'"/>
-          <xsl:with-param name="title" select="'Donner mon avis'"/>
-          <xsl:with-param name="desc" select="'Partagez votre expérience avec un service public, positive ou négative.'"/>
-          <xsl:with-param name="picto" select="'digital/mail-send'"/>
-        </xsl:call-template>
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/experiences'"/>
-          <xsl:with-param name="title" select="'Consulter les expériences'"/>
-          <xsl:with-param name="desc" select="'Lisez les expériences des usagers et les réponses des administrations.'"/>
-          <xsl:with-param name="picto" select="'leisure/community'"/>
-        </xsl:call-template>
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/resultats'"/>
-          <xsl:with-param name="title" select="'Consulter les résultats près de chez vous'"/>
-          <xsl:with-param name="desc" select="'Satisfaction, délais, accueil téléphonique : les résultats de vos services publics.'"/>
-          <xsl:with-param name="picto" select="'map/location-france'"/>
-        </xsl:call-template>
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/signaler-un-document'"/>
-          <xsl:with-param name="title" select="'Signaler un document administratif complexe'"/>
-          <xsl:with-param name="desc" select="'Un courrier ou un formulaire incompréhensible ? Aidez-nous à le simplifier.'"/>
-          <xsl:with-param name="picto" select="'document/document-search'"/>
-        </xsl:call-template>
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/documents-simplifies'"/>
-          <xsl:with-param name="title" select="'Consulter des exemples de documents administratifs simplifiés'"/>
-          <xsl:with-param name="desc" select="'Découvrez des documents avant et après leur simplification.'"/>
-          <xsl:with-param name="picto" select="'document/document'"/>
-        </xsl:call-template>
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/usagers-testeurs'"/>
-          <xsl:with-param name="title" select="'Devenir usager testeur'"/>
-          <xsl:with-param name="desc" select="'Testez de nouveaux services et documents avant leur mise en ligne.'"/>
-          <xsl:with-param name="picto" select="'digital/avatar'"/>
-        </xsl:call-template>
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/actions-amelioration'"/>
-          <xsl:with-param name="title" select="&quot;Les actions d'amélioration&quot;"/>
-          <xsl:with-param name="desc" select="'Les améliorations engagées par les services publics grâce à vos avis.'"/>
-          <xsl:with-param name="picto" select="'digital/innovation'"/>
-        </xsl:call-template>
-        <xsl:call-template name="tile">
-          <xsl:with-param name="href" select="'/donnees'"/>
-          <xsl:with-param name="title" select="'Données ouvertes'"/>
-          <xsl:with-param name="desc" select="'Téléchargez les expériences, les structures et les résultats en CSV ou JSON.'"/>
-          <xsl:with-param name="picto" select="'digital/data-visualization'"/>
-        </xsl:call-template>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/donner-mon-avis">Donner mon avis</a></h3>
+                <p class="fr-tile__desc">Partagez votre expérience avec un service public, positive ou négative.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/digital/mail-send.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/digital/mail-send.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/digital/mail-send.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/experiences">Consulter les expériences</a></h3>
+                <p class="fr-tile__desc">Lisez les expériences des usagers et les réponses des administrations.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/leisure/community.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/leisure/community.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/leisure/community.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/resultats">Consulter les résultats près de chez vous</a></h3>
+                <p class="fr-tile__desc">Satisfaction, délais, accueil téléphonique : les résultats de vos services publics.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/map/location-france.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/map/location-france.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/map/location-france.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/signaler-un-document">Signaler un document administratif complexe</a></h3>
+                <p class="fr-tile__desc">Un courrier ou un formulaire incompréhensible ? Aidez-nous à le simplifier.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/document/document-search.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/document/document-search.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/document/document-search.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/documents-simplifies">Consulter des exemples de documents administratifs simplifiés</a></h3>
+                <p class="fr-tile__desc">Découvrez des documents avant et après leur simplification.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/document/document.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/document/document.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/document/document.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/usagers-testeurs">Devenir usager testeur</a></h3>
+                <p class="fr-tile__desc">Testez de nouveaux services et documents avant leur mise en ligne.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/digital/avatar.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/digital/avatar.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/digital/avatar.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/actions-amelioration">Les actions d'amélioration</a></h3>
+                <p class="fr-tile__desc">Les améliorations engagées par les services publics grâce à vos avis.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/digital/innovation.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/digital/innovation.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/digital/innovation.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+          <div class="fr-tile fr-enlarge-link">
+            <div class="fr-tile__body">
+              <div class="fr-tile__content">
+                <h3 class="fr-tile__title"><a href="/donnees">Données ouvertes</a></h3>
+                <p class="fr-tile__desc">Téléchargez les expériences, les structures et les résultats en CSV ou JSON.</p>
+              </div>
+            </div>
+            <div class="fr-tile__header">
+              <div class="fr-tile__pictogram">
+                <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
+                  <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/digital/data-visualization.svg#artwork-decorative"/>
+                  <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/digital/data-visualization.svg#artwork-minor"/>
+                  <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/digital/data-visualization.svg#artwork-major"/>
+                </svg>
+              </div>
+            </div>
+          </div>
+        </div>
       </div>
     </section>
 
@@ -123,6 +228,7 @@
     </section>
   </xsl:template>
 
+  <!-- One tile (the home page writes its tiles out; kept for page variants). -->
   <xsl:template name="tile">
     <xsl:param name="href"/>
     <xsl:param name="title"/>

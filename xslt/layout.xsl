@@ -49,12 +49,12 @@
           <xsl:text> — Services Publics+</xsl:text>
         </title>
         <meta name="theme-color" content="#000091"/>
-        <link rel="apple-touch-icon" href="{$dsfr}/favicon/apple-touch-icon.png"/>
-        <link rel="icon" href="{$dsfr}/favicon/favicon.svg" type="image/svg+xml"/>
-        <link rel="shortcut icon" href="{$dsfr}/favicon/favicon.ico" type="image/x-icon"/>
-        <link rel="manifest" href="{$dsfr}/favicon/manifest.webmanifest" crossorigin="use-credentials"/>
-        <link rel="stylesheet" href="{$dsfr}/dsfr.min.css"/>
-        <link rel="stylesheet" href="{$dsfr}/utility/icons/icons.min.css"/>
+        <link rel="apple-touch-icon" href="/static/dsfr/favicon/apple-touch-icon.png"/>
+        <link rel="icon" href="/static/dsfr/favicon/favicon.svg" type="image/svg+xml"/>
+        <link rel="shortcut icon" href="/static/dsfr/favicon/favicon.ico" type="image/x-icon"/>
+        <link rel="manifest" href="/static/dsfr/favicon/manifest.webmanifest" crossorigin="use-credentials"/>
+        <link rel="stylesheet" href="/static/dsfr/dsfr.min.css"/>
+        <link rel="stylesheet" href="/static/dsfr/utility/icons/icons.min.css"/>
         <link rel="stylesheet" href="/static/css/spplus.css"/>
         <xsl:call-template name="head-extra"/>
       </head>
@@ -65,8 +65,8 @@
           <xsl:apply-templates select="page" mode="content"/>
         </main>
         <xsl:call-template name="footer"/>
-        <script type="module" src="{$dsfr}/dsfr.module.min.js"></script>
-        <script nomodule="" src="{$dsfr}/dsfr.nomodule.min.js"></script>
+        <script type="module" src="/static/dsfr/dsfr.module.min.js"></script>
+        <script nomodule="" src="/static/dsfr/dsfr.nomodule.min.js"></script>
       </body>
     </html>
   </xsl:template>
@@ -140,9 +140,7 @@
         <div class="fr-container">
           <button type="button" class="fr-btn--close fr-btn" aria-controls="menu-modal" title="Fermer">Fermer</button>
           <div class="fr-header__menu-links">
-            <xsl:call-template name="header-tools">
-              <xsl:with-param name="suffix" select="'-mobile'"/>
-            </xsl:call-template>
+            <xsl:call-template name="header-tools"/>
           </div>
           <xsl:choose>
             <xsl:when test="/page/params/user and starts-with(/page/params/path, '/agent')">
@@ -159,11 +157,11 @@
 
   <!-- Tool links: « Agents connectés », or the logged-in agent's name and logout. -->
   <xsl:template name="header-tools">
-    <xsl:param name="suffix" select="''"/>
-    <xsl:variable name="user" select="/page/params/user"/>
+    <xsl:param name="suffix" select="''"/><!-- (unused: both copies are identical) -->
     <ul class="fr-btns-group">
       <xsl:choose>
-        <xsl:when test="$user">
+        <xsl:when test="/page/params/user">
+          <xsl:variable name="user" select="/page/params/user"/>
           <li>
             <a class="fr-btn fr-btn--account" href="/agent/profil">
               <xsl:choose>
@@ -190,55 +188,29 @@
     </ul>
   </xsl:template>
 
-  <!-- Main navigation (public site). -->
+  <!-- Main navigation (public site). The nine items are written out (same
+       rule as nav-item: current when the route is one of the item's routes,
+       the path is the href or under it): a called template with three
+       parameters per item cost about a quarter of the bare layout. -->
   <xsl:template name="main-nav">
+    <!-- ' href-of-the-route first-path-segment ': an item other than « Accueil »
+         is current when its href is either (its routes map to it, or the path
+         is the href or under it); one XPath evaluation, then one contains()
+         per item. « Accueil »: route home or path "/". -->
+    <xsl:variable name="nav-current"
+        select="concat(' ', substring-before(substring-after(' engagements=/engagements experiences=/experiences experience=/experiences experiences-list=/experiences experience-detail=/experiences donner-mon-avis=/donner-mon-avis give-feedback=/donner-mon-avis feedback=/donner-mon-avis share=/donner-mon-avis resultats=/resultats results=/resultats result=/resultats results-structure=/resultats signaler-un-document=/signaler-un-document report-document=/signaler-un-document document-report=/signaler-un-document documents-simplifies=/documents-simplifies simplified-documents=/documents-simplifies usagers-testeurs=/usagers-testeurs testers=/usagers-testeurs tester=/usagers-testeurs news=/actualites news-article=/actualites actualites=/actualites ', concat(' ', $route, '=')), ' '),
+                       ' ', substring($path, 1, 1), substring-before(concat(substring($path, 2), '/'), '/'), ' ')"/>
     <nav class="fr-nav" id="navigation-principale" role="navigation" aria-label="Menu principal">
       <ul class="fr-nav__list">
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/'"/>
-          <xsl:with-param name="label" select="'Accueil'"/>
-          <xsl:with-param name="routes" select="' home '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/engagements'"/>
-          <xsl:with-param name="label" select="'Les engagements'"/>
-          <xsl:with-param name="routes" select="' engagements '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/experiences'"/>
-          <xsl:with-param name="label" select="'Les expériences'"/>
-          <xsl:with-param name="routes" select="' experiences experience experiences-list experience-detail '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/donner-mon-avis'"/>
-          <xsl:with-param name="label" select="'Donner mon avis'"/>
-          <xsl:with-param name="routes" select="' donner-mon-avis give-feedback feedback share '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/resultats'"/>
-          <xsl:with-param name="label" select="'Résultats près de chez vous'"/>
-          <xsl:with-param name="routes" select="' resultats results result results-structure '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/signaler-un-document'"/>
-          <xsl:with-param name="label" select="'Signaler un document'"/>
-          <xsl:with-param name="routes" select="' signaler-un-document report-document document-report '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/documents-simplifies'"/>
-          <xsl:with-param name="label" select="'Documents simplifiés'"/>
-          <xsl:with-param name="routes" select="' documents-simplifies simplified-documents '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/usagers-testeurs'"/>
-          <xsl:with-param name="label" select="'Devenir usager testeur'"/>
-          <xsl:with-param name="routes" select="' usagers-testeurs testers tester '"/>
-        </xsl:call-template>
-        <xsl:call-template name="nav-item">
-          <xsl:with-param name="href" select="'/actualites'"/>
-          <xsl:with-param name="label" select="'Actualités'"/>
-          <xsl:with-param name="routes" select="' news news-article actualites '"/>
-        </xsl:call-template>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/"><xsl:if test="$route = 'home' or $path = '/'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Accueil</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/engagements"><xsl:if test="contains($nav-current, ' /engagements ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Les engagements</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/experiences"><xsl:if test="contains($nav-current, ' /experiences ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Les expériences</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/donner-mon-avis"><xsl:if test="contains($nav-current, ' /donner-mon-avis ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Donner mon avis</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/resultats"><xsl:if test="contains($nav-current, ' /resultats ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Résultats près de chez vous</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/signaler-un-document"><xsl:if test="contains($nav-current, ' /signaler-un-document ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Signaler un document</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/documents-simplifies"><xsl:if test="contains($nav-current, ' /documents-simplifies ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Documents simplifiés</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/usagers-testeurs"><xsl:if test="contains($nav-current, ' /usagers-testeurs ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Devenir usager testeur</a></li>
+        <li class="fr-nav__item"><a class="fr-nav__link" href="/actualites"><xsl:if test="contains($nav-current, ' /actualites ')"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Actualités</a></li>
       </ul>
     </nav>
   </xsl:template>
@@ -398,20 +370,16 @@
       <nav role="navigation" class="fr-pagination" aria-label="Pagination">
         <ul class="fr-pagination__list">
           <li>
-            <xsl:call-template name="pagination-edge">
-              <xsl:with-param name="class" select="'fr-pagination__link--first'"/>
-              <xsl:with-param name="label" select="'Première page'"/>
-              <xsl:with-param name="href" select="concat($base, 1)"/>
-              <xsl:with-param name="enabled" select="$cur &gt; 1"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$cur &gt; 1"><a class="fr-pagination__link fr-pagination__link--first" href="{$base}1">Première page</a></xsl:when>
+              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--first" aria-disabled="true" role="link">Première page</a></xsl:otherwise>
+            </xsl:choose>
           </li>
           <li>
-            <xsl:call-template name="pagination-edge">
-              <xsl:with-param name="class" select="'fr-pagination__link--prev fr-pagination__link--lg-label'"/>
-              <xsl:with-param name="label" select="'Page précédente'"/>
-              <xsl:with-param name="href" select="concat($base, $cur - 1)"/>
-              <xsl:with-param name="enabled" select="$cur &gt; 1"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$cur &gt; 1"><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href="{$base}{$cur - 1}">Page précédente</a></xsl:when>
+              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">Page précédente</a></xsl:otherwise>
+            </xsl:choose>
           </li>
           <xsl:call-template name="pagination-pages">
             <xsl:with-param name="base" select="$base"/>
@@ -420,26 +388,23 @@
             <xsl:with-param name="n" select="$n"/>
           </xsl:call-template>
           <li>
-            <xsl:call-template name="pagination-edge">
-              <xsl:with-param name="class" select="'fr-pagination__link--next fr-pagination__link--lg-label'"/>
-              <xsl:with-param name="label" select="'Page suivante'"/>
-              <xsl:with-param name="href" select="concat($base, $cur + 1)"/>
-              <xsl:with-param name="enabled" select="$cur &lt; $n"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$cur &lt; $n"><a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href="{$base}{$cur + 1}">Page suivante</a></xsl:when>
+              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">Page suivante</a></xsl:otherwise>
+            </xsl:choose>
           </li>
           <li>
-            <xsl:call-template name="pagination-edge">
-              <xsl:with-param name="class" select="'fr-pagination__link--last'"/>
-              <xsl:with-param name="label" select="'Dernière page'"/>
-              <xsl:with-param name="href" select="concat($base, $n)"/>
-              <xsl:with-param name="enabled" select="$cur &lt; $n"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$cur &lt; $n"><a class="fr-pagination__link fr-pagination__link--last" href="{$base}{$n}">Dernière page</a></xsl:when>
+              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--last" aria-disabled="true" role="link">Dernière page</a></xsl:otherwise>
+            </xsl:choose>
           </li>
         </ul>
       </nav>
     </xsl:if>
   </xsl:template>
 
+  <!-- (pagination writes its four edge links itself; kept for other callers) -->
   <xsl:template name="pagination-edge">
     <xsl:param name="class"/>
     <xsl:param name="label"/>
@@ -543,7 +508,6 @@
   <xsl:template name="date-fr">
     <xsl:param name="date" select="."/>
     <xsl:variable name="d" select="normalize-space($date)"/>
-    <xsl:variable name="y" select="substring($d, 1, 4)"/>
     <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
     <xsl:variable name="day" select="number(substring($d, 9, 2))"/>
     <xsl:choose>
@@ -551,25 +515,12 @@
         <xsl:value-of select="$d"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$day"/>
-        <xsl:if test="$day = 1">er</xsl:if>
-        <xsl:text> </xsl:text>
-        <xsl:choose>
-          <xsl:when test="$m = 1">janvier</xsl:when>
-          <xsl:when test="$m = 2">février</xsl:when>
-          <xsl:when test="$m = 3">mars</xsl:when>
-          <xsl:when test="$m = 4">avril</xsl:when>
-          <xsl:when test="$m = 5">mai</xsl:when>
-          <xsl:when test="$m = 6">juin</xsl:when>
-          <xsl:when test="$m = 7">juillet</xsl:when>
-          <xsl:when test="$m = 8">août</xsl:when>
-          <xsl:when test="$m = 9">septembre</xsl:when>
-          <xsl:when test="$m = 10">octobre</xsl:when>
-          <xsl:when test="$m = 11">novembre</xsl:when>
-          <xsl:otherwise>décembre</xsl:otherwise>
-        </xsl:choose>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="$y"/>
+        <!-- one evaluation: day (« 1er »), month name read from a 10-character
+             padded list (months 1 to 11, anything else « décembre »), year -->
+        <xsl:value-of select="concat($day, substring('er', 1, 2 * ($day = 1)), ' ',
+            normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
+                                      (12 - (12 - $m) * ($m &gt;= 1 and $m &lt;= 11 and floor($m) = $m)) * 10 - 9, 10)),
+            ' ', substring($d, 1, 4))"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -592,25 +543,69 @@
   <xsl:template name="engagements-themes">
     <xsl:param name="level" select="3"/>
     <xsl:variable name="all" select="/page/engagements/engagement"/>
+    <!-- the three themes written out (same markup as engagements-theme,
+         without a call and four parameters for each) -->
     <div class="fr-grid-row fr-grid-row--gutters">
-      <xsl:call-template name="engagements-theme">
-        <xsl:with-param name="items" select="$all[theme = 'proches']"/>
-        <xsl:with-param name="title" select="'+ proches'"/>
-        <xsl:with-param name="desc" select="'Des services publics plus proches de vous'"/>
-        <xsl:with-param name="level" select="$level"/>
-      </xsl:call-template>
-      <xsl:call-template name="engagements-theme">
-        <xsl:with-param name="items" select="$all[theme = 'efficaces']"/>
-        <xsl:with-param name="title" select="'+ efficaces'"/>
-        <xsl:with-param name="desc" select="'Des services publics plus efficaces'"/>
-        <xsl:with-param name="level" select="$level"/>
-      </xsl:call-template>
-      <xsl:call-template name="engagements-theme">
-        <xsl:with-param name="items" select="$all[theme = 'simples']"/>
-        <xsl:with-param name="title" select="'+ simples'"/>
-        <xsl:with-param name="desc" select="'Des services publics plus simples'"/>
-        <xsl:with-param name="level" select="$level"/>
-      </xsl:call-template>
+      <xsl:variable name="proches" select="$all[theme = 'proches']"/>
+      <div class="fr-col-12 fr-col-md-4">
+        <div class="spp-theme">
+          <xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ proches</xsl:element>
+          <p class="fr-text--sm spp-meta fr-mb-3w">Des services publics plus proches de vous</p>
+          <ol class="spp-engagements">
+            <xsl:if test="$proches"><xsl:attribute name="start"><xsl:value-of select="$proches[1]/number"/></xsl:attribute></xsl:if>
+            <xsl:for-each select="$proches">
+              <xsl:sort select="number" data-type="number"/>
+              <li>
+                <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
+                <p class="spp-engagement__text">
+                  <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
+                  <xsl:value-of select="text"/>
+                </p>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </div>
+      </div>
+      <xsl:variable name="efficaces" select="$all[theme = 'efficaces']"/>
+      <div class="fr-col-12 fr-col-md-4">
+        <div class="spp-theme">
+          <xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ efficaces</xsl:element>
+          <p class="fr-text--sm spp-meta fr-mb-3w">Des services publics plus efficaces</p>
+          <ol class="spp-engagements">
+            <xsl:if test="$efficaces"><xsl:attribute name="start"><xsl:value-of select="$efficaces[1]/number"/></xsl:attribute></xsl:if>
+            <xsl:for-each select="$efficaces">
+              <xsl:sort select="number" data-type="number"/>
+              <li>
+                <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
+                <p class="spp-engagement__text">
+                  <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
+                  <xsl:value-of select="text"/>
+                </p>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </div>
+      </div>
+      <xsl:variable name="simples" select="$all[theme = 'simples']"/>
+      <div class="fr-col-12 fr-col-md-4">
+        <div class="spp-theme">
+          <xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ simples</xsl:element>
+          <p class="fr-text--sm spp-meta fr-mb-3w">Des services publics plus simples</p>
+          <ol class="spp-engagements">
+            <xsl:if test="$simples"><xsl:attribute name="start"><xsl:value-of select="$simples[1]/number"/></xsl:attribute></xsl:if>
+            <xsl:for-each select="$simples">
+              <xsl:sort select="number" data-type="number"/>
+              <li>
+                <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
+                <p class="spp-engagement__text">
+                  <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
+                  <xsl:value-of select="text"/>
+                </p>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </div>
+      </div>
     </div>
   </xsl:template>
 
