@@ -133,10 +133,11 @@ void response_send(request *r, const char *media_type, const char *body, size_t 
 	if (r->https)
 		buf_puts(&h, "Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n");
 	if (cache) {
-		/* NGINX counts whole seconds: an absolute expiry at the next
-		 * second boundary keeps a cached page less than a second */
+		/* NGINX counts whole seconds and serves an entry until its
+		 * expiry second has passed: expiring at the current second
+		 * keeps a cached page less than a second */
 		snprintf(line, sizeof line, "X-Accel-Expires: @%lld\r\nCache-Control: no-cache\r\n",
-			 (long long)time(NULL) + 1);
+			 (long long)time(NULL));
 		buf_puts(&h, line);
 	}
 	else if (r->auth || r->no_store || r->csrf_token)
