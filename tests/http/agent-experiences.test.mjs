@@ -12,9 +12,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BASE, DIRECT, ROOT, get, plain, norm, decode, waitFor } from './helpers.mjs';
+import { MAIL_DIR, qpDecode } from './mail.mjs';
 import { Agent, adminOk, createUser, sql, suffix } from './admin-helpers.mjs';
 
-const MAIL_DIR = process.env.SPPLUS_MAIL_DIR || resolve(ROOT, 'var/mail');
 const RUN = suffix();
 const PW = 'une phrase de passe très longue 2026';
 
@@ -38,20 +38,6 @@ function hidden(html, name) {
     return m ? decode(m[1]) : null;
 }
 
-/** Decodes a quoted-printable body. */
-function qpDecode(s) {
-    const t = s.replace(/=\r?\n/g, '');
-    const bytes = [];
-    for (let i = 0; i < t.length; i++) {
-        if (t[i] === '=' && /^[0-9A-F]{2}$/i.test(t.slice(i + 1, i + 3))) {
-            bytes.push(parseInt(t.slice(i + 1, i + 3), 16));
-            i += 2;
-        } else {
-            bytes.push(...Buffer.from(t[i], 'utf8'));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
 
 /** Decoded text of every mail written for `to` (var/mail/*.eml). */
 function mailsTo(to) {

@@ -16,8 +16,8 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BASE, DIRECT, ROOT, get, plain, norm, decode, waitFor, assertSiteLayout, assertSecurityHeaders } from './helpers.mjs';
+import { MAIL_DIR, qpDecode, mailsTo } from './mail.mjs';
 
-const MAIL_DIR = process.env.SPPLUS_MAIL_DIR || resolve(ROOT, 'var/mail');
 const DB_SOCKET = process.env.SPPLUS_DB_SOCKET || resolve(ROOT, 'var/mariadb/mysqld.sock');
 const ADMIN = process.env.SPPLUS_ADMIN ? process.env.SPPLUS_ADMIN.split(' ') : [resolve(ROOT, 'dev'), 'admin'];
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -142,44 +142,7 @@ function listedTotal(html) {
     return Number(m[1].replace(/\s/g, ''));
 }
 
-function qpDecode(s) {
-    const bytes = [];
-    const t = s.replace(/=\r?\n/g, '');
-    for (let i = 0; i < t.length; i++) {
-        if (t[i] === '=' && /^[0-9A-F]{2}$/i.test(t.slice(i + 1, i + 3))) {
-            bytes.push(parseInt(t.slice(i + 1, i + 3), 16));
-            i += 2;
-        } else {
-            bytes.push(...Buffer.from(t[i], 'utf8'));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
 
-/** The mails written for `to`, oldest first: [{ text, subject }]. */
-function mailsTo(to) {
-    let files = [];
-    try {
-        files = readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml'));
-    } catch {
-        return [];
-    }
-    const out = [];
-    for (const f of files) {
-        const raw = readFileSync(resolve(MAIL_DIR, f), 'utf8');
-        if (!raw.includes(`\r\nTo: <${to}>\r\n`)) continue;
-        const id = Number(f.replace(/^.*-(\d+)\.eml$/, '$1'));
-        const part = raw.split(/\r\n--=_spplus_[0-9a-f]+/)[1] || '';
-        const body = part.split('\r\n\r\n').slice(1).join('\r\n\r\n');
-        const subj = (raw.match(/\r\nSubject: ((?:.*\r\n[ \t].*)*.*)\r\n/) || [])[1] || '';
-        const subject = subj.split(/\r\n[ \t]/).map((w) => {
-            const m = w.match(/=\?UTF-8\?B\?([^?]*)\?=/);
-            return m ? Buffer.from(m[1], 'base64').toString('utf8') : w;
-        }).join('');
-        out.push({ id, text: qpDecode(body), subject });
-    }
-    return out.sort((a, b) => a.id - b.id);
-}
 
 /**
  * Waits for n mails to `to`. The local stack delivers the outbox after each
