@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <sys/epoll.h>
 #include <signal.h>
@@ -310,7 +311,16 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 	if (db_connect(cfg) != SPP_OK)
 		spp_log("worker: database not reachable yet (%s); will retry per request",
 			db_last_error());
-	a = arena_new(64 * 1024);
+	/*
+	 * A first chunk large enough for a whole page (document strings,
+	 * rendered HTML) is reused by every request; and glibc is told to keep
+	 * freed memory: with the defaults, each request's large frees trim the
+	 * heap and consolidate the fast bins (seen at 8 % of worker time).
+	 */
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 4 << 20);
+	a = arena_new(512 * 1024);
 	if (!a)
 		return 1;
 	/* non-blocking accept: a worker that loses the race for a connection
