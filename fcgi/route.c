@@ -73,18 +73,19 @@ const route *route_match(request *r, const char *path, int *method_ok, const cha
 {
 	unsigned m = r->method == M_HEAD ? M_GET : r->method;
 	unsigned seen = 0;
-	const route *found = NULL;
 
 	*method_ok = 1;
 	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
 		for (const route *rt = tables[t]; rt->name; rt++) {
-			if (!pattern_match(rt->pattern, path, NULL, NULL, r->a))
+			const char *args[4];
+			int nargs = 0;
+			if (!pattern_match(rt->pattern, path, args, &nargs, r->a))
 				continue;
 			seen |= rt->methods;
 			if (rt->methods & m) {
-				found = rt;
-				pattern_match(rt->pattern, path, r->args, &r->nargs, r->a);
-				return found;
+				memcpy(r->args, args, sizeof args);
+				r->nargs = nargs;
+				return rt;
 			}
 		}
 	}

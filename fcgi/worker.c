@@ -256,9 +256,7 @@ static void handle(arena *a, FCGX_Request *fr)
 	if (!r->path)
 		r->path = "/";
 	if (bad) {
-		/* dispatch with an impossible path only to render the 400 page */
-		r->route = NULL;
-		r->status = 400;
+		/* malformed URI, query, cookie or length: no route is looked up */
 		route_send_error(r, 400);
 	} else if (r->method == M_OTHER) {
 		route_send_error(r, 405);
