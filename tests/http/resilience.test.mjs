@@ -73,3 +73,35 @@ test('database down: the site answers its 503 page, then recovers within 10 s', 
     assert.ok(back, 'home page answers 200 again within 10 s of the database restart');
     console.log(`# recovered ${Date.now() - t0} ms after the database restart`);
 });
+
+test('SIGHUP under load: a new generation of workers, and no request dropped', async () => {
+    const generation = async () => {
+        const res = await get('/spplus-status', { base: DIRECT });
+        assert.equal(res.status, 200);
+        const m = plain(res.text).match(/Génération de configuration\D*(\d+)/);
+        assert.ok(m, 'the status page shows the generation');
+        return Number(m[1]);
+    };
+    const g0 = await generation();
+    const failures = [];
+    let sent = 0;
+    let running = true;
+    // 8 clients request the home page without pause while the master reloads
+    const clients = Array.from({ length: 8 }, async () => {
+        while (running) {
+            sent++;
+            const res = await get('/', { base: DIRECT }).catch((e) => ({ status: String(e) }));
+            if (res.status !== 200) failures.push(res.status);
+        }
+    });
+    for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 400));
+        process.kill(masterPid(), 'SIGHUP');
+    }
+    await new Promise((r) => setTimeout(r, 800));
+    running = false;
+    await Promise.all(clients);
+    assert.ok(sent > 100, `enough requests were sent during the reloads (${sent})`);
+    assert.deepEqual(failures, [], `all ${sent} requests answered 200`);
+    assert.ok((await generation()) >= g0 + 3, 'three new generations were started');
+});
