@@ -97,9 +97,13 @@ test('SIGHUP under load: a new generation of workers, and no request dropped', a
             if (reloaded) afterReloads++;
         }
     });
-    for (let i = 0; i < 3; i++) {
-        await new Promise((r) => setTimeout(r, 400));
+    // one SIGHUP at a time: signals sent while a reload is still starting
+    // its workers are merged into one (ordinary signal semantics)
+    for (let i = 1; i <= 3; i++) {
+        await new Promise((r) => setTimeout(r, 300));
         process.kill(masterPid(), 'SIGHUP');
+        const g = await waitFor(async () => ((await generation()) >= g0 + i ? true : null), 15000, 100);
+        assert.ok(g, `reload ${i} started a new generation`);
     }
     reloaded = true;
     // keep the load on until the new generation has served a fair share
