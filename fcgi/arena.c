@@ -320,7 +320,7 @@ void buf_init(buf *b, arena *a)
  * Makes room for n more bytes plus a terminating NUL. The old storage is
  * left in the arena (reclaimed at reset). SPP_ENOMEM or SPP_ETOOBIG.
  */
-static int buf_reserve(buf *b, size_t n)
+int buf_reserve(buf *b, size_t n)
 {
 	size_t need, cap;
 	char *p;

@@ -11,8 +11,10 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/imports.h>
 #include <libexslt/exslt.h>
 
+#include "html5.h"
 #include "render.h"
 
 #define RENDER_MAX_SHEETS 96
@@ -125,6 +127,18 @@ static xsltStylesheetPtr sheet_get(const char *name)
 	return style;
 }
 
+/* Every page stylesheet says method="html"; other methods keep libxslt's
+ * own serialisation. */
+static int is_html(xsltStylesheetPtr style)
+{
+	const xmlChar *method, *uri;
+
+	/* xsl:output usually sits in an imported layout.xsl */
+	XSLT_GET_IMPORT_PTR(method, style, method);
+	XSLT_GET_IMPORT_PTR(uri, style, methodURI);
+	return method && !strcmp((const char *)method, "html") && !uri;
+}
+
 int render_doc(xmlDocPtr doc, const char *name, buf *out, const char **media_type)
 {
 	xsltStylesheetPtr style = sheet_get(name);
@@ -144,10 +158,15 @@ int render_doc(xmlDocPtr doc, const char *name, buf *out, const char **media_typ
 		spp_log("render: transformation with %s failed", name);
 		goto out;
 	}
-	if (xsltSaveResultToString(&text, &len, res, style) < 0)
-		goto out;
-	if (text && buf_append(out, text, (size_t)len))
-		goto out;
+	if (is_html(style)) {
+		if (html5_write(res, out) != SPP_OK)
+			goto out;
+	} else {
+		if (xsltSaveResultToString(&text, &len, res, style) < 0)
+			goto out;
+		if (text && buf_append(out, text, (size_t)len))
+			goto out;
+	}
 	if (media_type)
 		*media_type = style->mediaType ? (const char *)style->mediaType
 			      : (style->method && !strcmp((const char *)style->method, "text")) ? "text/plain"

@@ -49,6 +49,7 @@ typedef struct buf {
 } buf;
 
 void buf_init(buf *b, arena *a);
+int buf_reserve(buf *b, size_t n); /* room for n more bytes */
 int buf_append(buf *b, const void *p, size_t n);
 int buf_puts(buf *b, const char *s);
 int buf_putc(buf *b, char c);
