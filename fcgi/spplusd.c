@@ -821,6 +821,14 @@ int main(int argc, char **argv)
 	}
 	if (!path)
 		path = config_default_path();
+	/*
+	 * With TZ unset, glibc stats /etc/localtime on every strftime() and
+	 * mktime() (one newfstatat per access-log line and per date shown);
+	 * set, it is read once. The host's zone still applies; a change of it
+	 * needs a restart.
+	 */
+	if (!getenv("TZ"))
+		setenv("TZ", ":/etc/localtime", 1);
 	M.cfg = malloc(sizeof(*M.cfg));
 	if (!M.cfg) {
 		fprintf(stderr, "spplusd: out of memory\n");
