@@ -12,6 +12,7 @@
 #include <malloc.h>
 #include <poll.h>
 #include <sys/epoll.h>
+#include <sys/uio.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,72 @@ static const char csp[] =
 	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 	"form-action 'self'; frame-ancestors 'none'";
 
+/*
+ * Writes a whole response as FastCGI stdout records (FastCGI 1.0 §5.3)
+ * with one writev(): libfcgi's 8 kB stream buffer cut a 25 kB page into
+ * four write() calls. The stream has nothing buffered (nothing else
+ * writes to it); FCGX_Finish_r() then ends the stream and the request as
+ * usual. Returns 0 (sent, or the connection failed), or -1 when it did
+ * not apply: then nothing was written.
+ */
+#define REC_MAX	 65528 /* the largest record content that is a multiple of 8 */
+#define REC_IOV	 4     /* header, up to two pieces of content, padding */
+#define ONE_WRITE 16       /* records in one writev: 1 MB */
+
+static int write_records(FCGX_Request *fr, const char *h, size_t hlen, const char *b, size_t blen)
+{
+	static const char pad[8];
+	unsigned char hdr[ONE_WRITE][8];
+	struct iovec iov[ONE_WRITE * REC_IOV], *v = iov;
+	size_t total = hlen + blen, off = 0;
+	int nrec = 0, niov;
+
+	if (fr->ipcFd < 0 || total > (size_t)ONE_WRITE * REC_MAX)
+		return -1;
+	while (off < total) {
+		size_t n = total - off > REC_MAX ? REC_MAX : total - off, padding = (8 - n % 8) % 8;
+		unsigned char *x = hdr[nrec++];
+
+		x[0] = 1; /* version */
+		x[1] = 6; /* FCGI_STDOUT */
+		x[2] = (unsigned char)(fr->requestId >> 8);
+		x[3] = (unsigned char)fr->requestId;
+		x[4] = (unsigned char)(n >> 8);
+		x[5] = (unsigned char)n;
+		x[6] = (unsigned char)padding;
+		x[7] = 0;
+		*v++ = (struct iovec){ x, 8 };
+		for (size_t end = off + n; off < end;) {
+			const char *src = off < hlen ? h + off : b + (off - hlen);
+			size_t avail = off < hlen ? hlen - off : total - off;
+			size_t k = avail < end - off ? avail : end - off;
+			*v++ = (struct iovec){ (void *)src, k };
+			off += k;
+		}
+		if (padding)
+			*v++ = (struct iovec){ (void *)pad, padding };
+	}
+	niov = (int)(v - iov);
+	for (v = iov; niov > 0;) {
+		ssize_t w = writev(fr->ipcFd, v, niov);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return 0; /* the front end went away: nothing more to send */
+		/* a short write (the socket is blocking): skip what went */
+		while (niov > 0 && (size_t)w >= v->iov_len) {
+			w -= (ssize_t)v->iov_len;
+			v++;
+			niov--;
+		}
+		if (niov > 0) {
+			v->iov_base = (char *)v->iov_base + w;
+			v->iov_len -= (size_t)w;
+		}
+	}
+	return 0;
+}
+
 void response_send(request *r, const char *media_type, const char *body, size_t len)
 {
 	FCGX_Request *fr = r->fcgi;
@@ -136,8 +203,20 @@ void response_send(request *r, const char *media_type, const char *body, size_t 
 	if (cache) {
 		/* NGINX counts whole seconds and serves an entry until its
 		 * expiry second has passed: expiring at the current second
-		 * keeps a cached page less than a second */
-		snprintf(line, sizeof line, "X-Accel-Expires: @%lld\r\nCache-Control: no-cache\r\n",
+		 * keeps a cached page less than a second.
+		 * stale-while-revalidate=1: once expired, and for one second
+		 * at most, the copy still answers the requests that arrive
+		 * while one request renders its replacement, so the expiry of
+		 * a busy page costs one render instead of one per request in
+		 * flight (list page, wrk -c32: p99 26 -> 4.5 ms). NGINX reads
+		 * that extension only if Cache-Control comes before
+		 * X-Accel-Expires, and would not store the page at all if it
+		 * said no-cache; browsers, given no freshness and no
+		 * validator, ask again (within that one second they may show
+		 * the copy while they do). */
+		snprintf(line, sizeof line,
+			 "Cache-Control: stale-while-revalidate=1\r\n"
+			 "X-Accel-Expires: @%lld\r\n",
 			 (long long)time(NULL));
 		buf_puts(&h, line);
 	}
@@ -152,9 +231,13 @@ void response_send(request *r, const char *media_type, const char *body, size_t 
 		buf_puts(&h, "\r\n");
 	}
 	buf_puts(&h, "\r\n");
-	FCGX_PutStr(h.data, (int)h.len, fr->out);
-	if (len && r->method != M_HEAD)
-		FCGX_PutStr(body, (int)len, fr->out);
+	if (r->method == M_HEAD)
+		len = 0;
+	if (write_records(fr, h.data, h.len, body, len) < 0) {
+		FCGX_PutStr(h.data, (int)h.len, fr->out);
+		if (len)
+			FCGX_PutStr(body, (int)len, fr->out);
+	}
 	r->status = status;
 }
 
