@@ -270,19 +270,30 @@ static int h_list(request *r)
 		page_pagination(r->root, page, LIST_PER_PAGE, 0);
 		return 200;
 	}
-	if (search_count(&query, &total, &approx) != SPP_OK)
-		return 503;
+	xmlNodePtr list = req_data(r, "experiences");
+	struct list_ctx c = { .list = list };
+	int fetched = 0;
+	/* one term or none (the plain list, one organisme, one word): the
+	 * page comes with its exact count; a page past the end, without */
+	if (query.nterms <= 1) {
+		if (search_page_counted(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row,
+					&c, &total) < 0)
+			return 503;
+		fetched = 1;
+	}
+	if (!fetched || total < 0) {
+		if (search_count(&query, &total, &approx) != SPP_OK)
+			return 503;
+	}
 	if (total > SEARCH_MAX_OFFSET && page == LIST_MAX_PAGE)
 		x_int(filter, "capped", LIST_MAX_PAGE);
-	xmlNodePtr list = req_data(r, "experiences");
 	x_attr_int(list, "total", total);
 	if (approx)
 		x_attr(list, "approx", "1");
 	pages = (total + LIST_PER_PAGE - 1) / LIST_PER_PAGE;
 	if (pages > LIST_MAX_PAGE)
 		pages = LIST_MAX_PAGE;
-	if (page <= pages || (approx && page > 1)) {
-		struct list_ctx c = { .list = list };
+	if (!fetched && (page <= pages || (approx && page > 1))) {
 		if (search_page(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row, &c) <
 		    0)
 			return 503;

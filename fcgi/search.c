@@ -78,18 +78,26 @@ static db_stmt q_term_n = DB_STMT("SELECT n FROM search_term_counts WHERE term =
 /* The page: the ids come from the rarest term's range scan (a derived
  * table, so only `limit` experiences are read), then the rows are joined.
  * Parameters: the other terms, the driving term, limit, offset. */
-#define PAGE(extra)                                                                              \
+#define PAGE_SQL(extra, count_col, count_join)                                                  \
 	"SELECT e.id, e.title, LEFT(e.body, 400) AS excerpt, e.feeling, e.published_at,"         \
 	" e.pseudonym, EXISTS (SELECT 1 FROM answers a WHERE a.experience_id = e.id"             \
 	" AND a.status = 'publiee') AS answered, s.id AS structure_id, s.name AS structure_name" \
+	count_col                                                                                \
 	" FROM (SELECT STRAIGHT_JOIN t.experience_id, t.published_at FROM search_terms t" extra  \
 	" WHERE t.term = ? ORDER BY t.published_at DESC, t.experience_id DESC"                   \
-	" LIMIT ? OFFSET ?) p"                                                                   \
+	" LIMIT ? OFFSET ?) p" count_join                                                        \
 	" JOIN experiences e ON e.id = p.experience_id"                                          \
 	" JOIN experience_structures es ON es.experience_id = e.id"                              \
 	" JOIN structures s ON s.id = es.structure_id"                                           \
 	" WHERE e.status = 'publiee'"                                                            \
 	" ORDER BY p.published_at DESC, p.experience_id DESC, s.name, s.id"
+#define PAGE(extra) PAGE_SQL(extra, "", "")
+
+/* One term (or none: "*"): the page and the term's count in one statement,
+ * one round trip instead of two on the busiest page. Parameters: the
+ * term, limit, offset, the term again. */
+static db_stmt q_page_counted =
+	DB_STMT(PAGE_SQL("", ", c.n", " JOIN search_term_counts c ON c.term = ?"));
 
 static db_stmt q_page[SEARCH_QUERY_MAX] = {
 	DB_STMT(PAGE("")),	 DB_STMT(PAGE(JX2("t"))), DB_STMT(PAGE(JX3("t"))),
@@ -299,4 +307,36 @@ int search_page(search_query *q, long long offset, int limit, search_row_fn fn, 
 	args[n] = A_INT(limit);
 	args[n + 1] = A_INT(offset);
 	return db_query(&q_page[n - 1], args, n + 2, fn, ctx);
+}
+
+struct counted {
+	search_row_fn fn;
+	void *ctx;
+	long long *total;
+};
+
+/* Takes the count from the last column, then hands the row on. */
+static int counted_row(void *p, int ncols, const char *const *names, const char *const *v,
+		       const unsigned long *lens)
+{
+	struct counted *c = p;
+
+	if (*c->total < 0)
+		*c->total = v[ncols - 1] ? strtoll(v[ncols - 1], NULL, 10) : 0;
+	return c->fn(c->ctx, ncols - 1, names, v, lens);
+}
+
+/* See search.h. */
+int search_page_counted(search_query *q, long long offset, int limit, search_row_fn fn,
+			void *ctx, long long *total)
+{
+	const char *term = q->nterms ? q->terms[0] : "*";
+	struct counted c = { fn, ctx, total };
+
+	*total = -1;
+	if (q->nterms > 1)
+		return SPP_EINVAL;
+	return db_query(&q_page_counted,
+			DB_ARGS(A_STR(term), A_INT(limit), A_INT(offset), A_STR(term)), counted_row,
+			&c);
 }

@@ -136,4 +136,13 @@ typedef int (*search_row_fn)(void *ctx, int ncols, const char *const *names,
 			     const char *const *vals, const unsigned long *lens);
 int search_page(search_query *q, long long offset, int limit, search_row_fn fn, void *ctx);
 
+/*
+ * The same for a query of one term at most (SPP_EINVAL otherwise), with
+ * the term's count (exact: one term) read by the same statement: *total
+ * receives it when at least one row came back, -1 when none did (then ask
+ * search_count). Returns the number of rows, or SPP_EDB.
+ */
+int search_page_counted(search_query *q, long long offset, int limit, search_row_fn fn,
+			void *ctx, long long *total);
+
 #endif
