@@ -394,15 +394,15 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 			db_last_error());
 	/*
 	 * A first chunk large enough for a whole page (document strings,
-	 * rendered HTML) is reused by every request; and glibc is told to keep
-	 * freed memory: with the defaults, each request's large frees trim the
-	 * heap and consolidate the fast bins (seen at 8 % of worker time).
-	 * Fast bins are off: libxml2 frees thousands of small blocks per page,
-	 * and the next large malloc (libfcgi's stream buffers at accept) then
-	 * consolidated them all — 12 % of the worker's time on the list page;
-	 * without them the small blocks go to the thread cache or are
-	 * coalesced as they are freed (list page: 1.27 -> 1.12 ms of worker
-	 * CPU per request).
+	 * rendered HTML) is reused by every request. The rest applies when
+	 * spplusd uses glibc's malloc (./configure --without-jemalloc, and
+	 * the sanitizer builds): keep freed memory (by default each request's
+	 * large frees trimmed the heap: 8 % of worker time), and no fast
+	 * bins: libxml2 frees thousands of small blocks per page, and the
+	 * next large malloc (libfcgi's stream buffers at accept) consolidated
+	 * them all, 12 % of the worker's time on the list page (1.27 -> 1.12
+	 * ms of worker CPU per request without them). Under jemalloc these
+	 * calls change nothing.
 	 */
 	mallopt(M_MXFAST, 0);
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
