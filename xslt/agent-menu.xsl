@@ -19,13 +19,11 @@
     extension-element-prefixes="exsl"
     exclude-result-prefixes="exsl">
 
-  <!-- Read from the page once: inside the menu model "/" is the model's own root. -->
-  <xsl:variable name="agent-menu-csrf" select="string(/page/params/csrf)"/>
-
-  <!-- The menu as data: <section id label [single] [account]><item href [post]>label</item></section>;
-       a single section is one plain link in the bar.
+  <!-- The menu as data: <section id label [single] [account]><item href [post csrf]>label</item></section>;
+       a single section is one plain link in the bar. The logout item carries
+       the CSRF token, read here (inside the model "/" is the model's own root).
        A named template, not a global variable: libxslt evaluates every global
-       variable for every page, and public pages have no menu to build. -->
+       variable for every page, and public pages have no menu (nor token) to read. -->
   <xsl:template name="agent-menu-model">
     <xsl:variable name="u" select="/page/params/user"/>
     <xsl:variable name="c" select="$u/cap"/>
@@ -69,7 +67,7 @@
     </xsl:if>
     <section id="menu-compte" label="{$u/display-name}" account="1">
       <item href="/agent/profil">Modifier le profil</item>
-      <item href="/agent/deconnexion" post="1">Se déconnecter</item>
+      <item href="/agent/deconnexion" post="1" csrf="{/page/params/csrf}">Se déconnecter</item>
     </section>
   </xsl:template>
 
@@ -143,7 +141,7 @@
     <xsl:choose>
       <xsl:when test="@post">
         <form method="post" action="{@href}" class="spp-inline-form">
-          <input type="hidden" name="csrf" value="{$agent-menu-csrf}"/>
+          <input type="hidden" name="csrf" value="{@csrf}"/>
           <button type="submit" class="{$class} spp-link-button"><xsl:value-of select="."/></button>
         </form>
       </xsl:when>

@@ -83,9 +83,9 @@
         </div>
         <div class="fr-col-12 fr-col-md-3 fr-col-offset-md-1 fr-px-6w fr-px-md-0 fr-py-0">
           <svg aria-hidden="true" class="fr-responsive-img fr-artwork spp-error__art" viewBox="0 0 80 80" width="160" height="200">
-            <use class="fr-artwork-decorative" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-decorative"/>
-            <use class="fr-artwork-minor" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-minor"/>
-            <use class="fr-artwork-major" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-major"/>
+            <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/{$picto}.svg#artwork-decorative"/>
+            <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/{$picto}.svg#artwork-minor"/>
+            <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/{$picto}.svg#artwork-major"/>
           </svg>
         </div>
       </div>

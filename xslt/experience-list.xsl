@@ -20,11 +20,8 @@
   <xsl:import href="layout.xsl"/>
   <xsl:include href="experience-common.xsl"/>
 
-  <xsl:variable name="flt" select="/page/filter"/>
+  <xsl:variable name="flt" select="$page/filter"/>
   <xsl:variable name="reseau-id" select="string($flt/reseau/id)"/>
-  <!-- French month names, 10 characters each (see the inlined date below) -->
-  <xsl:variable name="months"
-      select="'janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  '"/>
   <!-- The query string of the current filter, for the pagination links. -->
   <xsl:variable name="filter-qs">
     <xsl:if test="normalize-space($flt/q) != '' and not($flt/q-error)">
@@ -47,9 +44,9 @@
       <xsl:value-of select="substring(normalize-space($flt/q), 1, 60)"/>
       <xsl:text> »</xsl:text>
     </xsl:if>
-    <xsl:if test="number(pagination/page) &gt; 1">
+    <xsl:if test="number($page/pagination/page) &gt; 1">
       <xsl:text> — page </xsl:text>
-      <xsl:value-of select="pagination/page"/>
+      <xsl:value-of select="$page/pagination/page"/>
     </xsl:if>
   </xsl:template>
 
@@ -103,12 +100,12 @@
                 <xsl:choose>
                   <!-- no network chosen (the usual case): no per-option test -->
                   <xsl:when test="$reseau-id = ''">
-                    <xsl:for-each select="/page/networks/network">
+                    <xsl:for-each select="$page/networks/network">
                       <option value="{id}"><xsl:value-of select="short_name"/></option>
                     </xsl:for-each>
                   </xsl:when>
                   <xsl:otherwise>
-                    <xsl:for-each select="/page/networks/network">
+                    <xsl:for-each select="$page/networks/network">
                       <option value="{id}">
                         <xsl:if test="id = $reseau-id">
                           <xsl:attribute name="selected">selected</xsl:attribute>
@@ -179,7 +176,7 @@
   </xsl:template>
 
   <xsl:template name="results">
-    <xsl:variable name="list" select="/page/experiences"/>
+    <xsl:variable name="list" select="$page/experiences"/>
     <xsl:if test="$list">
       <p class="spp-meta" role="status">
         <xsl:choose>
@@ -191,11 +188,11 @@
               <xsl:when test="number($list/@total) = 1"> expérience publiée</xsl:when>
               <xsl:otherwise> expériences publiées</xsl:otherwise>
             </xsl:choose>
-            <xsl:if test="number(/page/pagination/pages) &gt; 1">
+            <xsl:if test="number($page/pagination/pages) &gt; 1">
               <xsl:text> — page </xsl:text>
-              <xsl:value-of select="/page/pagination/page"/>
+              <xsl:value-of select="$page/pagination/page"/>
               <xsl:text> sur </xsl:text>
-              <xsl:value-of select="/page/pagination/pages"/>
+              <xsl:value-of select="$page/pagination/pages"/>
             </xsl:if>
           </xsl:otherwise>
         </xsl:choose>
@@ -225,11 +222,15 @@
             <p class="fr-text--sm spp-meta fr-mb-1w">
               <xsl:text>Publiée le </xsl:text>
               <!-- the layout's time-fr, inlined: 20 calls cost 7 % of the page -->
-              <!-- « 1er décembre 2026 »: one XPath evaluation (the date is read once) -->
+              <!-- « 1er décembre 2026 »: one XPath evaluation (the date is read once);
+                   month names padded to 10 characters, written in the expression
+                   (a global variable is evaluated for every page, and copied at
+                   each reference) -->
               <xsl:variable name="d" select="string(published_at)"/>
               <time datetime="{substring($d, 1, 10)}"><xsl:value-of
                   select="concat(number(substring($d, 9, 2)), substring('er', 1, 2 * (substring($d, 9, 2) = '01')), ' ',
-                                 normalize-space(substring($months, substring($d, 6, 2) * 10 - 9, 10)), ' ', substring($d, 1, 4))"/></time>
+                                 normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
+                                                           substring($d, 6, 2) * 10 - 9, 10)), ' ', substring($d, 1, 4))"/></time>
               <xsl:text> par </xsl:text>
               <span class="spp-pseudo"><xsl:value-of select="pseudonym"/></span>
               <xsl:text> — </xsl:text>
@@ -245,8 +246,8 @@
       <div class="fr-mt-4w">
         <xsl:call-template name="pagination">
           <xsl:with-param name="base" select="concat('/experiences?', $filter-qs, 'page=')"/>
-          <xsl:with-param name="current" select="/page/pagination/page"/>
-          <xsl:with-param name="pages" select="/page/pagination/pages"/>
+          <xsl:with-param name="current" select="$page/pagination/page"/>
+          <xsl:with-param name="pages" select="$page/pagination/pages"/>
         </xsl:call-template>
       </div>
     </xsl:if>

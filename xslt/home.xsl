@@ -245,9 +245,9 @@
         <div class="fr-tile__header">
           <div class="fr-tile__pictogram">
             <svg aria-hidden="true" class="fr-artwork" viewBox="0 0 80 80" width="80" height="80">
-              <use class="fr-artwork-decorative" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-decorative"/>
-              <use class="fr-artwork-minor" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-minor"/>
-              <use class="fr-artwork-major" href="{$dsfr}/artwork/pictograms/{$picto}.svg#artwork-major"/>
+              <use class="fr-artwork-decorative" href="/static/dsfr/artwork/pictograms/{$picto}.svg#artwork-decorative"/>
+              <use class="fr-artwork-minor" href="/static/dsfr/artwork/pictograms/{$picto}.svg#artwork-minor"/>
+              <use class="fr-artwork-major" href="/static/dsfr/artwork/pictograms/{$picto}.svg#artwork-major"/>
             </svg>
           </div>
         </div>

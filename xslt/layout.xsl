@@ -23,8 +23,13 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
 
-  <xsl:variable name="dsfr" select="'/static/dsfr'"/>
-  <xsl:variable name="site-name" select="'Services Publics+'"/>
+  <!-- (no global variables for constants such as '/static/dsfr': libxslt
+       evaluates every global variable for every page) -->
+  <!-- The page element. Paths are written $page/params/user rather than
+       /page/params/user: libxml2 runs a plain path like the latter by
+       walking every element down to the path's depth (on the list page,
+       the ~100 networks and the experiences), and does so each time. -->
+  <xsl:variable name="page" select="/page"/>
   <xsl:variable name="route" select="string(/page/params/route)"/>
   <xsl:variable name="path" select="string(/page/params/path)"/>
 
@@ -76,7 +81,7 @@
     <xsl:choose>
       <xsl:when test="error/title"><xsl:value-of select="error/title"/></xsl:when>
       <xsl:when test="content/title"><xsl:value-of select="content/title"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$site-name"/></xsl:otherwise>
+      <xsl:otherwise>Services Publics+</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -143,7 +148,7 @@
             <xsl:call-template name="header-tools"/>
           </div>
           <xsl:choose>
-            <xsl:when test="/page/params/user and starts-with(/page/params/path, '/agent')">
+            <xsl:when test="$page/params/user and starts-with($path, '/agent')">
               <xsl:call-template name="agent-menu"/>
             </xsl:when>
             <xsl:otherwise>
@@ -157,11 +162,10 @@
 
   <!-- Tool links: « Agents connectés », or the logged-in agent's name and logout. -->
   <xsl:template name="header-tools">
-    <xsl:param name="suffix" select="''"/><!-- (unused: both copies are identical) -->
     <ul class="fr-btns-group">
       <xsl:choose>
-        <xsl:when test="/page/params/user">
-          <xsl:variable name="user" select="/page/params/user"/>
+        <xsl:when test="$page/params/user">
+          <xsl:variable name="user" select="$page/params/user"/>
           <li>
             <a class="fr-btn fr-btn--account" href="/agent/profil">
               <xsl:choose>
@@ -174,7 +178,7 @@
           </li>
           <li>
             <form method="post" action="/agent/deconnexion" class="spp-inline-form">
-              <input type="hidden" name="csrf" value="{/page/params/csrf}"/>
+              <input type="hidden" name="csrf" value="{$page/params/csrf}"/>
               <button type="submit" class="fr-btn fr-icon-logout-box-r-line fr-btn--icon-left">Se déconnecter</button>
             </form>
           </li>
@@ -369,36 +373,75 @@
     <xsl:if test="$n &gt; 1">
       <nav role="navigation" class="fr-pagination" aria-label="Pagination">
         <ul class="fr-pagination__list">
+          <xsl:choose>
+            <xsl:when test="$cur &gt; 1">
+              <li><a class="fr-pagination__link fr-pagination__link--first" href="{$base}1">Première page</a></li>
+              <li><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href="{$base}{$cur - 1}">Page précédente</a></li>
+            </xsl:when>
+            <xsl:otherwise>
+              <li><a class="fr-pagination__link fr-pagination__link--first" aria-disabled="true" role="link">Première page</a></li>
+              <li><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">Page précédente</a></li>
+            </xsl:otherwise>
+          </xsl:choose>
+          <!-- Page numbers: all when n <= 7; otherwise 1, the pages around
+               the current one (1-4 near the start, n-3..n near the end),
+               n, and an ellipsis for each gap. Pages 1 and n are written
+               out; the pages between them are the window $a .. $a + $m - 1
+               (at most 5 pages), made by a for-each over $slots: no
+               recursion (a call with four parameters for each page cost
+               more than the links themselves), no variable made with
+               xsl:choose (a result tree fragment each time).
+               $m: n - 2 when n <= 7, else 3, or 0 when the current page is
+               not a number (then a single gap: 1 … n).
+               $a: 2, or n - 3 near the end, or cur - 1 in the middle; that
+               last term goes through a string (empty, so 0, unless in the
+               middle) because 0 * NaN is NaN, not 0. -->
+          <xsl:variable name="m" select="($n &lt;= 7) * ($n - 2) + ($n &gt; 7) * 3 * ($cur = $cur)"/>
+          <xsl:variable name="a"
+              select="2 + ($n &gt; 7 and $cur &gt;= $n - 2) * ($n - 5)
+                      + number(concat('0', substring($cur - 3, 1, 99 * ($n &gt; 7 and $cur &gt; 3 and $cur &lt; $n - 2))))"/>
           <li>
             <xsl:choose>
-              <xsl:when test="$cur &gt; 1"><a class="fr-pagination__link fr-pagination__link--first" href="{$base}1">Première page</a></xsl:when>
-              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--first" aria-disabled="true" role="link">Première page</a></xsl:otherwise>
+              <xsl:when test="$cur = 1"><a class="fr-pagination__link" aria-current="page" title="Page 1">1</a></xsl:when>
+              <xsl:otherwise><a class="fr-pagination__link" href="{$base}1" title="Page 1">1</a></xsl:otherwise>
             </xsl:choose>
           </li>
+          <xsl:if test="$a &gt; 2">
+            <li><span class="fr-pagination__link spp-pagination__ellipsis">…</span></li>
+          </xsl:if>
+          <xsl:variable name="slots"><s/><s/><s/><s/><s/></xsl:variable>
+          <xsl:for-each select="exsl:node-set($slots)/s[position() &lt;= $m]">
+            <li>
+              <xsl:choose>
+                <xsl:when test="$a + position() - 1 = $cur">
+                  <a class="fr-pagination__link" aria-current="page" title="Page {$a + position() - 1}"><xsl:value-of select="$a + position() - 1"/></a>
+                </xsl:when>
+                <xsl:otherwise>
+                  <a class="fr-pagination__link" href="{concat($base, $a + position() - 1)}" title="Page {$a + position() - 1}"><xsl:value-of select="$a + position() - 1"/></a>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+          <!-- not(>=): true when $a is NaN (see above) -->
+          <xsl:if test="not($a + $m &gt;= $n)">
+            <li><span class="fr-pagination__link spp-pagination__ellipsis">…</span></li>
+          </xsl:if>
           <li>
             <xsl:choose>
-              <xsl:when test="$cur &gt; 1"><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href="{$base}{$cur - 1}">Page précédente</a></xsl:when>
-              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" aria-disabled="true" role="link">Page précédente</a></xsl:otherwise>
+              <xsl:when test="$cur = $n"><a class="fr-pagination__link" aria-current="page" title="Page {$n}"><xsl:value-of select="$n"/></a></xsl:when>
+              <xsl:otherwise><a class="fr-pagination__link" href="{concat($base, $n)}" title="Page {$n}"><xsl:value-of select="$n"/></a></xsl:otherwise>
             </xsl:choose>
           </li>
-          <xsl:call-template name="pagination-pages">
-            <xsl:with-param name="base" select="$base"/>
-            <xsl:with-param name="i" select="1"/>
-            <xsl:with-param name="cur" select="$cur"/>
-            <xsl:with-param name="n" select="$n"/>
-          </xsl:call-template>
-          <li>
-            <xsl:choose>
-              <xsl:when test="$cur &lt; $n"><a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href="{$base}{$cur + 1}">Page suivante</a></xsl:when>
-              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">Page suivante</a></xsl:otherwise>
-            </xsl:choose>
-          </li>
-          <li>
-            <xsl:choose>
-              <xsl:when test="$cur &lt; $n"><a class="fr-pagination__link fr-pagination__link--last" href="{$base}{$n}">Dernière page</a></xsl:when>
-              <xsl:otherwise><a class="fr-pagination__link fr-pagination__link--last" aria-disabled="true" role="link">Dernière page</a></xsl:otherwise>
-            </xsl:choose>
-          </li>
+          <xsl:choose>
+            <xsl:when test="$cur &lt; $n">
+              <li><a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href="{$base}{$cur + 1}">Page suivante</a></li>
+              <li><a class="fr-pagination__link fr-pagination__link--last" href="{$base}{$n}">Dernière page</a></li>
+            </xsl:when>
+            <xsl:otherwise>
+              <li><a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" aria-disabled="true" role="link">Page suivante</a></li>
+              <li><a class="fr-pagination__link fr-pagination__link--last" aria-disabled="true" role="link">Dernière page</a></li>
+            </xsl:otherwise>
+          </xsl:choose>
         </ul>
       </nav>
     </xsl:if>
@@ -418,60 +461,6 @@
         <a class="fr-pagination__link {$class}" aria-disabled="true" role="link"><xsl:value-of select="$label"/></a>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- Page numbers: all when n <= 7, otherwise 1, …, cur-1..cur+1, …, n. -->
-  <xsl:template name="pagination-pages">
-    <xsl:param name="base"/>
-    <xsl:param name="i"/>
-    <xsl:param name="cur"/>
-    <xsl:param name="n"/>
-    <xsl:if test="$i &lt;= $n">
-      <xsl:variable name="show"
-          select="$n &lt;= 7 or $i = 1 or $i = $n or ($i &gt;= $cur - 1 and $i &lt;= $cur + 1)
-                  or ($cur &lt;= 3 and $i &lt;= 4) or ($cur &gt;= $n - 2 and $i &gt;= $n - 3)"/>
-      <xsl:choose>
-        <xsl:when test="$show">
-          <li>
-            <xsl:choose>
-              <xsl:when test="$i = $cur">
-                <a class="fr-pagination__link" aria-current="page" title="Page {$i}"><xsl:value-of select="$i"/></a>
-              </xsl:when>
-              <xsl:otherwise>
-                <a class="fr-pagination__link" href="{concat($base, $i)}" title="Page {$i}"><xsl:value-of select="$i"/></a>
-              </xsl:otherwise>
-            </xsl:choose>
-          </li>
-          <xsl:call-template name="pagination-pages">
-            <xsl:with-param name="base" select="$base"/>
-            <xsl:with-param name="i" select="$i + 1"/>
-            <xsl:with-param name="cur" select="$cur"/>
-            <xsl:with-param name="n" select="$n"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <!-- one ellipsis per gap, then jump to the next shown page -->
-          <li><span class="fr-pagination__link spp-pagination__ellipsis">…</span></li>
-          <xsl:variable name="next">
-            <xsl:choose>
-              <xsl:when test="$i &lt; $cur">
-                <xsl:choose>
-                  <xsl:when test="$cur &gt;= $n - 2 and $n - 3 &lt; $cur - 1"><xsl:value-of select="$n - 3"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="$cur - 1"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:when>
-              <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <xsl:call-template name="pagination-pages">
-            <xsl:with-param name="base" select="$base"/>
-            <xsl:with-param name="i" select="number($next)"/>
-            <xsl:with-param name="cur" select="$cur"/>
-            <xsl:with-param name="n" select="$n"/>
-          </xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================
@@ -511,7 +500,8 @@
     <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
     <xsl:variable name="day" select="number(substring($d, 9, 2))"/>
     <xsl:choose>
-      <xsl:when test="string-length($d) &lt; 10 or string($m) = 'NaN' or string($day) = 'NaN'">
+      <!-- $x != $x: $x is NaN -->
+      <xsl:when test="string-length($d) &lt; 10 or $m != $m or $day != $day">
         <xsl:value-of select="$d"/>
       </xsl:when>
       <xsl:otherwise>
@@ -525,13 +515,27 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- <time datetime="2026-11-29">29 novembre 2026</time> -->
+  <!-- <time datetime="2026-11-29">29 novembre 2026</time>
+       The body of date-fr is repeated here rather than called (keep the two
+       in step): the call and its parameter were a tenth of the cost of a
+       date, and news lists show ten of them. -->
   <xsl:template name="time-fr">
     <xsl:param name="date" select="."/>
-    <time datetime="{substring(normalize-space($date), 1, 10)}">
-      <xsl:call-template name="date-fr">
-        <xsl:with-param name="date" select="$date"/>
-      </xsl:call-template>
+    <xsl:variable name="d" select="normalize-space($date)"/>
+    <xsl:variable name="m" select="number(substring($d, 6, 2))"/>
+    <xsl:variable name="day" select="number(substring($d, 9, 2))"/>
+    <time datetime="{substring($d, 1, 10)}">
+      <xsl:choose>
+        <xsl:when test="string-length($d) &lt; 10 or $m != $m or $day != $day">
+          <xsl:value-of select="$d"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat($day, substring('er', 1, 2 * ($day = 1)), ' ',
+              normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
+                                        (12 - (12 - $m) * ($m &gt;= 1 and $m &lt;= 11 and floor($m) = $m)) * 10 - 9, 10)),
+              ' ', substring($d, 1, 4))"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </time>
   </xsl:template>
 
@@ -542,68 +546,90 @@
        ================================================================ -->
   <xsl:template name="engagements-themes">
     <xsl:param name="level" select="3"/>
-    <xsl:variable name="all" select="/page/engagements/engagement"/>
+    <xsl:variable name="all" select="$page/engagements/engagement"/>
     <!-- the three themes written out (same markup as engagements-theme,
-         without a call and four parameters for each) -->
+         without a call and four parameters for each). No xsl:sort: both
+         queries that fill <engagements> (fcgi/page_public.c,
+         fcgi/page_actions.c) read them ORDER BY number. The sort, and
+         xsl:element / xsl:attribute where a literal <h3> and an attribute
+         value template do, were a sixth of the cost of the block. -->
     <div class="fr-grid-row fr-grid-row--gutters">
       <xsl:variable name="proches" select="$all[theme = 'proches']"/>
       <div class="fr-col-12 fr-col-md-4">
         <div class="spp-theme">
-          <xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ proches</xsl:element>
+          <xsl:choose>
+            <xsl:when test="$level = 3"><h3 class="spp-theme__title fr-h3 fr-mb-1v">+ proches</h3></xsl:when>
+            <xsl:otherwise><xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ proches</xsl:element></xsl:otherwise>
+          </xsl:choose>
           <p class="fr-text--sm spp-meta fr-mb-3w">Des services publics plus proches de vous</p>
-          <ol class="spp-engagements">
-            <xsl:if test="$proches"><xsl:attribute name="start"><xsl:value-of select="$proches[1]/number"/></xsl:attribute></xsl:if>
-            <xsl:for-each select="$proches">
-              <xsl:sort select="number" data-type="number"/>
-              <li>
-                <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
-                <p class="spp-engagement__text">
-                  <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
-                  <xsl:value-of select="text"/>
-                </p>
-              </li>
-            </xsl:for-each>
-          </ol>
+          <xsl:choose>
+            <xsl:when test="$proches">
+              <ol class="spp-engagements" start="{$proches[1]/number}">
+                <xsl:for-each select="$proches">
+                  <li>
+                    <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
+                    <p class="spp-engagement__text">
+                      <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
+                      <xsl:value-of select="text"/>
+                    </p>
+                  </li>
+                </xsl:for-each>
+              </ol>
+            </xsl:when>
+            <xsl:otherwise><ol class="spp-engagements"></ol></xsl:otherwise>
+          </xsl:choose>
         </div>
       </div>
       <xsl:variable name="efficaces" select="$all[theme = 'efficaces']"/>
       <div class="fr-col-12 fr-col-md-4">
         <div class="spp-theme">
-          <xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ efficaces</xsl:element>
+          <xsl:choose>
+            <xsl:when test="$level = 3"><h3 class="spp-theme__title fr-h3 fr-mb-1v">+ efficaces</h3></xsl:when>
+            <xsl:otherwise><xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ efficaces</xsl:element></xsl:otherwise>
+          </xsl:choose>
           <p class="fr-text--sm spp-meta fr-mb-3w">Des services publics plus efficaces</p>
-          <ol class="spp-engagements">
-            <xsl:if test="$efficaces"><xsl:attribute name="start"><xsl:value-of select="$efficaces[1]/number"/></xsl:attribute></xsl:if>
-            <xsl:for-each select="$efficaces">
-              <xsl:sort select="number" data-type="number"/>
-              <li>
-                <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
-                <p class="spp-engagement__text">
-                  <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
-                  <xsl:value-of select="text"/>
-                </p>
-              </li>
-            </xsl:for-each>
-          </ol>
+          <xsl:choose>
+            <xsl:when test="$efficaces">
+              <ol class="spp-engagements" start="{$efficaces[1]/number}">
+                <xsl:for-each select="$efficaces">
+                  <li>
+                    <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
+                    <p class="spp-engagement__text">
+                      <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
+                      <xsl:value-of select="text"/>
+                    </p>
+                  </li>
+                </xsl:for-each>
+              </ol>
+            </xsl:when>
+            <xsl:otherwise><ol class="spp-engagements"></ol></xsl:otherwise>
+          </xsl:choose>
         </div>
       </div>
       <xsl:variable name="simples" select="$all[theme = 'simples']"/>
       <div class="fr-col-12 fr-col-md-4">
         <div class="spp-theme">
-          <xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ simples</xsl:element>
+          <xsl:choose>
+            <xsl:when test="$level = 3"><h3 class="spp-theme__title fr-h3 fr-mb-1v">+ simples</h3></xsl:when>
+            <xsl:otherwise><xsl:element name="h{$level}"><xsl:attribute name="class">spp-theme__title fr-h3 fr-mb-1v</xsl:attribute>+ simples</xsl:element></xsl:otherwise>
+          </xsl:choose>
           <p class="fr-text--sm spp-meta fr-mb-3w">Des services publics plus simples</p>
-          <ol class="spp-engagements">
-            <xsl:if test="$simples"><xsl:attribute name="start"><xsl:value-of select="$simples[1]/number"/></xsl:attribute></xsl:if>
-            <xsl:for-each select="$simples">
-              <xsl:sort select="number" data-type="number"/>
-              <li>
-                <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
-                <p class="spp-engagement__text">
-                  <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
-                  <xsl:value-of select="text"/>
-                </p>
-              </li>
-            </xsl:for-each>
-          </ol>
+          <xsl:choose>
+            <xsl:when test="$simples">
+              <ol class="spp-engagements" start="{$simples[1]/number}">
+                <xsl:for-each select="$simples">
+                  <li>
+                    <span class="spp-engagement__num" aria-hidden="true"><xsl:value-of select="number"/></span>
+                    <p class="spp-engagement__text">
+                      <span class="fr-sr-only">Engagement <xsl:value-of select="number"/> : </span>
+                      <xsl:value-of select="text"/>
+                    </p>
+                  </li>
+                </xsl:for-each>
+              </ol>
+            </xsl:when>
+            <xsl:otherwise><ol class="spp-engagements"></ol></xsl:otherwise>
+          </xsl:choose>
         </div>
       </div>
     </div>
@@ -647,10 +673,22 @@
     <div class="fr-card fr-enlarge-link">
       <div class="fr-card__body">
         <div class="fr-card__content">
-          <xsl:element name="h{$level}">
-            <xsl:attribute name="class">fr-card__title</xsl:attribute>
-            <a href="/actualites/{slug}"><xsl:value-of select="title"/></a>
-          </xsl:element>
+          <!-- literal h3 / h2 for the two levels in use (xsl:element and
+               xsl:attribute cost twice as much) -->
+          <xsl:choose>
+            <xsl:when test="$level = 3">
+              <h3 class="fr-card__title"><a href="/actualites/{slug}"><xsl:value-of select="title"/></a></h3>
+            </xsl:when>
+            <xsl:when test="$level = 2">
+              <h2 class="fr-card__title"><a href="/actualites/{slug}"><xsl:value-of select="title"/></a></h2>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:element name="h{$level}">
+                <xsl:attribute name="class">fr-card__title</xsl:attribute>
+                <a href="/actualites/{slug}"><xsl:value-of select="title"/></a>
+              </xsl:element>
+            </xsl:otherwise>
+          </xsl:choose>
           <p class="fr-card__desc"><xsl:value-of select="summary"/></p>
           <div class="fr-card__start">
             <p class="fr-card__detail fr-icon-calendar-line">
