@@ -198,7 +198,7 @@ http {
         server_tokens off;
         client_max_body_size 1m;
         include /etc/nginx/fastcgi_params;
-        fastcgi_keep_conn on;
+        fastcgi_keep_conn off;
         fastcgi_read_timeout 40s;
         fastcgi_buffer_size 16k;
         fastcgi_buffers 16 16k;
