@@ -200,7 +200,7 @@ static int list_row(void *p, int ncols, const char *const *names, const char *co
 		x_textn(c->cur, "title", v[1], lens[1]);
 		expub_excerpt(c->cur, "excerpt", v[2], EXCERPT_BYTES);
 		x_textn(c->cur, "feeling", v[3], lens[3]);
-		x_textn(c->cur, "published_at", v[4], lens[4]);
+		page_date(c->cur, "published_at", v[4], lens[4]);
 		x_textn(c->cur, "pseudonym", v[5], lens[5]);
 		x_textn(c->cur, "answered", v[6], lens[6]);
 		c->structs = x_el(c->cur, "structures");
@@ -326,6 +326,9 @@ static int h_detail(request *r)
 	    db_xml(&q_exp_actions, DB_ARGS(A_INT(id)), x_el(e, "actions"), "action") < 0)
 		return 503;
 	page_paras_all(e, "answer_body");
+	page_date_all(e, "published_at");
+	page_date_all(e, "event_date");
+	page_date_all(e, "answer_published_at");
 	return 200;
 }
 

@@ -48,10 +48,14 @@ static int ds_engagements(request *r)
 
 static int h_home(request *r)
 {
+	xmlNodePtr news;
+
 	if (ds_engagements(r) < 0)
 		return 503;
-	if (db_xml_cached(&q_news_latest, DB_NOARGS, req_data(r, "news"), "item", PUBLIC_TTL_MS) < 0)
+	news = req_data(r, "news");
+	if (db_xml_cached(&q_news_latest, DB_NOARGS, news, "item", PUBLIC_TTL_MS) < 0)
 		return 503;
+	page_date_all(news, "published_at");
 	return 200;
 }
 
@@ -87,6 +91,7 @@ static int h_news(request *r)
 		return 503;
 	if (page > 1 && !news->children)
 		return 404;
+	page_date_all(news, "published_at");
 	page_pagination(r->root, page, NEWS_PER_PAGE, total);
 	return 200;
 }
@@ -101,6 +106,7 @@ static int h_news_article(request *r)
 	if (rc == 0)
 		return 404;
 	page_paras_all(art, "body");
+	page_date_all(art, "published_at");
 	return 200;
 }
 

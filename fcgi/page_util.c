@@ -1,6 +1,7 @@
 /*
- * page_util.c — paragraphs and pagination for page documents.
+ * page_util.c — paragraphs, pagination and French dates for page documents.
  */
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -73,4 +74,61 @@ void page_pagination(xmlNodePtr parent, long long page, long long per_page, long
 	x_int(pg, "pages", pages);
 	x_int(pg, "total", total);
 	x_int(pg, "per-page", per_page);
+}
+
+static const char *const month_fr[12] = {
+	"janvier", "février", "mars",	   "avril",   "mai",	  "juin",
+	"juillet", "août",    "septembre", "octobre", "novembre", "décembre",
+};
+
+size_t page_date_fr(const char *s, size_t len, char *out, size_t size)
+{
+	int month, day, n;
+
+	/* YYYY-MM-DD, alone or followed by " HH:MM:SS" */
+	if (!s || len < 10 || (len > 10 && s[10] != ' '))
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	month = (s[5] - '0') * 10 + (s[6] - '0');
+	day = (s[8] - '0') * 10 + (s[9] - '0');
+	if (month < 1 || month > 12 || day < 1 || day > 31)
+		return 0;
+	n = snprintf(out, size, "%d%s %s %.4s", day, day == 1 ? "er" : "", month_fr[month - 1], s);
+	return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+/* Sets fr on node when s[0..len) is a date. */
+static void date_attr(xmlNodePtr node, const char *s, size_t len)
+{
+	char fr[PAGE_DATE_FR_SIZE];
+
+	if (node && page_date_fr(s, len, fr, sizeof fr))
+		xmlSetProp(node, (const xmlChar *)"fr", (const xmlChar *)fr);
+}
+
+xmlNodePtr page_date(xmlNodePtr parent, const char *name, const char *s, size_t len)
+{
+	xmlNodePtr n = x_textn(parent, name, s, len);
+
+	date_attr(n, s, len);
+	return n;
+}
+
+void page_date_all(xmlNodePtr root, const char *name)
+{
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)c->name, name)) {
+			/* db_xml gives the element a single text child */
+			xmlNodePtr t = c->children;
+			if (t && t->type == XML_TEXT_NODE && !t->next && t->content)
+				date_attr(c, (const char *)t->content,
+					  strlen((const char *)t->content));
+		} else {
+			page_date_all(c, name);
+		}
+	}
 }

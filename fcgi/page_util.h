@@ -16,4 +16,23 @@ void page_paras_all(xmlNodePtr root, const char *name);
 /* Adds <pagination><page/><pages/><total/></pagination> to parent. */
 void page_pagination(xmlNodePtr parent, long long page, long long per_page, long long total);
 
+/*
+ * Dates in French, formatted once here rather than by the template date-fr
+ * of xslt/layout.xsl (tens of thousands of libxslt instructions a date).
+ *
+ * page_date_fr writes the date of a MariaDB DATE or DATETIME ("2026-12-01"
+ * or "2026-12-01 14:03:00") as date-fr renders it ("1er décembre 2026") into
+ * out and returns its length; for anything else it returns 0 and the
+ * stylesheet formats the raw value as before. Like date-fr, the day is not
+ * checked against the month ("2026-02-30" is « 30 février 2026 »).
+ */
+#define PAGE_DATE_FR_SIZE 32
+size_t page_date_fr(const char *s, size_t len, char *out, size_t size);
+/* Adds element name with the text s[0..len) (as x_textn) and, when it is a
+ * date, the attribute fr with its French form: <name fr="…">s</name>. */
+xmlNodePtr page_date(xmlNodePtr parent, const char *name, const char *s, size_t len);
+/* Adds the attribute fr to every descendant element named `name` under
+ * root whose text is a date (for rows added by db_xml). */
+void page_date_all(xmlNodePtr root, const char *name);
+
 #endif

@@ -47,15 +47,29 @@
           </ul>
           <p class="spp-meta fr-text--sm">
             <xsl:text>Publiée le </xsl:text>
-            <xsl:call-template name="time-fr">
-              <xsl:with-param name="date" select="$xp/published_at"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$xp/published_at/@fr">
+                <time datetime="{substring($xp/published_at, 1, 10)}"><xsl:value-of select="$xp/published_at/@fr"/></time>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="time-fr">
+                  <xsl:with-param name="date" select="$xp/published_at"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
             <xsl:text> par </xsl:text>
             <span class="spp-pseudo"><xsl:value-of select="$xp/pseudonym"/></span>
             <xsl:text> — expérience vécue le </xsl:text>
-            <xsl:call-template name="time-fr">
-              <xsl:with-param name="date" select="$xp/event_date"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$xp/event_date/@fr">
+                <time datetime="{substring($xp/event_date, 1, 10)}"><xsl:value-of select="$xp/event_date/@fr"/></time>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="time-fr">
+                  <xsl:with-param name="date" select="$xp/event_date"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
           </p>
           <div class="spp-rich spp-break">
             <xsl:call-template name="paras">
@@ -104,9 +118,16 @@
                       <xsl:when test="answer_body">
                         <p class="fr-text--sm spp-meta">
                           <xsl:text>Réponse publiée le </xsl:text>
-                          <xsl:call-template name="time-fr">
-                            <xsl:with-param name="date" select="answer_published_at"/>
-                          </xsl:call-template>
+                          <xsl:choose>
+                            <xsl:when test="answer_published_at/@fr">
+                              <time datetime="{substring(answer_published_at, 1, 10)}"><xsl:value-of select="answer_published_at/@fr"/></time>
+                            </xsl:when>
+                            <xsl:otherwise>
+                              <xsl:call-template name="time-fr">
+                                <xsl:with-param name="date" select="answer_published_at"/>
+                              </xsl:call-template>
+                            </xsl:otherwise>
+                          </xsl:choose>
                         </p>
                         <xsl:call-template name="xp-answer"/>
                       </xsl:when>

@@ -222,15 +222,24 @@
             <p class="fr-text--sm spp-meta fr-mb-1w">
               <xsl:text>Publiée le </xsl:text>
               <!-- the layout's time-fr, inlined: 20 calls cost 7 % of the page -->
-              <!-- « 1er décembre 2026 »: one XPath evaluation (the date is read once);
-                   month names padded to 10 characters, written in the expression
-                   (a global variable is evaluated for every page, and copied at
-                   each reference) -->
-              <xsl:variable name="d" select="string(published_at)"/>
-              <time datetime="{substring($d, 1, 10)}"><xsl:value-of
-                  select="concat(number(substring($d, 9, 2)), substring('er', 1, 2 * (substring($d, 9, 2) = '01')), ' ',
-                                 normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
-                                                           substring($d, 6, 2) * 10 - 9, 10)), ' ', substring($d, 1, 4))"/></time>
+              <xsl:choose>
+                <!-- « 1er décembre 2026 » formatted by the worker (list_row,
+                     page_date): half the cost of the expression below -->
+                <xsl:when test="published_at/@fr">
+                  <time datetime="{substring(published_at, 1, 10)}"><xsl:value-of select="published_at/@fr"/></time>
+                </xsl:when>
+                <!-- one XPath evaluation (the date is read once); month names
+                     padded to 10 characters, written in the expression (a global
+                     variable is evaluated for every page, and copied at each
+                     reference) -->
+                <xsl:otherwise>
+                  <xsl:variable name="d" select="string(published_at)"/>
+                  <time datetime="{substring($d, 1, 10)}"><xsl:value-of
+                      select="concat(number(substring($d, 9, 2)), substring('er', 1, 2 * (substring($d, 9, 2) = '01')), ' ',
+                                     normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
+                                                               substring($d, 6, 2) * 10 - 9, 10)), ' ', substring($d, 1, 4))"/></time>
+                </xsl:otherwise>
+              </xsl:choose>
               <xsl:text> par </xsl:text>
               <span class="spp-pseudo"><xsl:value-of select="pseudonym"/></span>
               <xsl:text> — </xsl:text>

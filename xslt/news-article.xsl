@@ -21,9 +21,16 @@
           <h1><xsl:value-of select="article/title"/></h1>
           <p class="fr-text--sm spp-meta fr-icon-calendar-line fr-icon--sm">
             <xsl:text>Publié le </xsl:text>
-            <xsl:call-template name="time-fr">
-              <xsl:with-param name="date" select="article/published_at"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="article/published_at/@fr">
+                <time datetime="{substring(article/published_at, 1, 10)}"><xsl:value-of select="article/published_at/@fr"/></time>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="time-fr">
+                  <xsl:with-param name="date" select="article/published_at"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
           </p>
           <xsl:if test="normalize-space(article/summary) != ''">
             <p class="fr-text--lead"><xsl:value-of select="article/summary"/></p>
