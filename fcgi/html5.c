@@ -14,13 +14,16 @@
  * ("Serialising HTML fragments"): text escapes & < >; attribute values are
  * double-quoted and escape & " < >; void elements (br, img, input, link,
  * meta…) have no end tag; script and style contents are written as they
- * are (there are none: the CSP forbids inline code); comments are kept.
+ * are (there are none: the CSP forbids inline code), and a page whose
+ * script or style text would close its element fails instead; comments
+ * and processing instructions are left out.
  * HTML 4 boolean attributes (checked, selected, disabled…) are written
  * minimised, as libxml2 did, whatever value the stylesheet gave them.
  * Text that a stylesheet marked disable-output-escaping is written as it
  * is (no stylesheet does: layout.xsl forbids it).
  */
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parserInternals.h> /* xmlStringTextNoenc */
 #include <libxml/tree.h>
@@ -29,7 +32,7 @@
 
 struct out {
 	buf *b;
-	int err;
+	int err; /* 0, SPP_ENOMEM or SPP_EINVAL */
 };
 
 /* Appends n bytes; the NUL after them is written once, at the end. */
@@ -37,8 +40,10 @@ static inline void put(struct out *o, const char *s, size_t n)
 {
 	buf *b = o->b;
 
+	if (o->err)
+		return;
 	if (b->len + n >= b->cap && buf_reserve(b, n) != SPP_OK) {
-		o->err = 1;
+		o->err = SPP_ENOMEM;
 		return;
 	}
 	memcpy(b->data + b->len, s, n);
@@ -117,12 +122,15 @@ static void put_attribute(struct out *o, xmlAttrPtr a)
 	if (!a->ns && name_in(a->name, len, boolean_attributes))
 		return;
 	PUTS(o, "=\"");
-	if (a->children && !a->children->next && a->children->type == XML_TEXT_NODE) {
-		put_escaped(o, a->children->content, 2);
-	} else if (a->children) {
-		xmlChar *v = xmlNodeListGetString(a->doc, a->children, 1);
-		put_escaped(o, v, 2);
-		xmlFree(v);
+	/* an attribute's value: text nodes, and entity references kept as such */
+	for (xmlNodePtr c = a->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			put_escaped(o, c->content, 2);
+		} else if (c->type == XML_ENTITY_REF_NODE) {
+			PUTS(o, "&");
+			put(o, (const char *)c->name, strlen((const char *)c->name));
+			PUTS(o, ";");
+		}
 	}
 	PUTS(o, "\"");
 }
@@ -168,27 +176,43 @@ static void put_string(struct out *o, const xmlChar *s)
 		put(o, (const char *)s, strlen((const char *)s));
 }
 
+/* 1 when raw text would end its element early: "</name" in any case. */
+static int closes_raw_text(const xmlChar *text, const xmlChar *name)
+{
+	size_t n = strlen((const char *)name);
+
+	for (const char *p = (const char *)text; p && (p = strstr(p, "</")); p += 2)
+		if (!strncasecmp(p + 2, (const char *)name, n))
+			return 1;
+	return 0;
+}
+
 static void put_leaf(struct out *o, xmlNodePtr n)
 {
 	switch (n->type) {
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:
-		if (n->name == xmlStringTextNoenc || (n->parent && html_in(n->parent, raw_text_elements)))
+		if (n->name == xmlStringTextNoenc) {
 			put_string(o, n->content);
-		else
+		} else if (n->parent && html_in(n->parent, raw_text_elements)) {
+			/* script/style text is not escaped: text that would close
+			 * the element fails the page rather than inject markup */
+			if (closes_raw_text(n->content, n->parent->name))
+				o->err = SPP_EINVAL;
+			else
+				put_string(o, n->content);
+		} else {
 			put_escaped(o, n->content, 1);
-		break;
-	case XML_COMMENT_NODE:
-		PUTS(o, "<!--");
-		put_string(o, n->content);
-		PUTS(o, "-->");
+		}
 		break;
 	case XML_ENTITY_REF_NODE:
 		PUTS(o, "&");
 		put_string(o, n->name);
 		PUTS(o, ";");
 		break;
-	default: /* DTD, processing instructions: nothing in HTML5 */
+	default:
+		/* DTD, processing instructions, and comments: no stylesheet
+		 * writes one, and a comment's text could close it early */
 		break;
 	}
 }
@@ -202,7 +226,7 @@ int html5_write(xmlDocPtr doc, buf *out)
 	xmlNodePtr n = doc->children;
 
 	/* the list page is ~25 kB: one reservation, no regrowth */
-	if (buf_reserve(out, 32768) != SPP_OK)
+	if (buf_reserve(out, 32767) != SPP_OK) /* a 32 KiB block */
 		return SPP_ENOMEM;
 	PUTS(&o, "<!DOCTYPE html>\n");
 	while (n && !o.err) {
@@ -229,7 +253,7 @@ int html5_write(xmlDocPtr doc, buf *out)
 done:
 	PUTS(&o, "\n");
 	if (o.err)
-		return SPP_ENOMEM;
+		return o.err;
 	out->data[out->len] = '\0';
 	return SPP_OK;
 }

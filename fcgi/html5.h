@@ -10,7 +10,8 @@
 /*
  * Appends doc to out as an HTML5 document: "<!DOCTYPE html>", then the
  * tree, with <meta charset="UTF-8"> first in the first <head>. Returns
- * SPP_OK or SPP_ENOMEM.
+ * SPP_OK, SPP_ENOMEM, or SPP_EINVAL when script or style text would
+ * close its element.
  */
 int html5_write(xmlDocPtr doc, buf *out);
 

@@ -159,8 +159,13 @@ int render_doc(xmlDocPtr doc, const char *name, buf *out, const char **media_typ
 		goto out;
 	}
 	if (is_html(style)) {
-		if (html5_write(res, out) != SPP_OK)
+		int w = html5_write(res, out);
+		if (w != SPP_OK) {
+			spp_log("render: %s: %s", name,
+				w == SPP_EINVAL ? "script or style text would close its element"
+						: "out of memory while serialising");
 			goto out;
+		}
 	} else {
 		if (xsltSaveResultToString(&text, &len, res, style) < 0)
 			goto out;

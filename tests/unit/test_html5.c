@@ -84,7 +84,7 @@ static void test_escaping(void **state)
 }
 
 /* HTML 4 boolean attributes are minimised; others keep their value;
- * comments stay; inline svg keeps its (non-void) elements. */
+ * comments are left out; inline svg keeps its (non-void) elements. */
 static void test_attributes_comments_svg(void **state)
 {
 	arena *a = arena_new(4096);
@@ -100,8 +100,63 @@ static void test_attributes_comments_svg(void **state)
 				"</xsl:template></xsl:stylesheet>",
 		       "<page/>"),
 		"<!DOCTYPE html>\n<select name=\"s\"><option value=\"1\" selected>un</option>"
-		"</select><input type=\"checkbox\" checked required=\"\"><!-- c -->"
+		"</select><input type=\"checkbox\" checked required=\"\">"
 		"<svg viewBox=\"0 0 8 8\"><use href=\"/a.svg#b\"></use></svg>\n");
+	arena_free(a);
+}
+
+/* Script text that would close its element fails the page; other
+ * script text is written as it is. */
+static void test_raw_text(void **state)
+{
+	arena *a = arena_new(4096);
+	const char *xsl =
+		XSL_HEAD "<xsl:template match='/'><script><xsl:value-of select='v'/></script>"
+			 "</xsl:template></xsl:stylesheet>";
+	xmlDocPtr sdoc = xmlReadMemory(xsl, (int)strlen(xsl), "t.xsl", NULL, 0);
+	xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
+	const char *bad[] = { "<v>a&lt;/script>&lt;b>x</v>", "<v>a&lt;/SCRIPT ></v>" };
+	buf b;
+
+	(void)state;
+	assert_string_equal(render(a, xsl, "<v>if (a &lt; b &amp;&amp; c) {}</v>"),
+			    "<!DOCTYPE html>\n<script>if (a < b && c) {}</script>\n");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		xmlDocPtr in = xmlReadMemory(bad[i], (int)strlen(bad[i]), "in.xml", NULL, 0);
+		xmlDocPtr res;
+
+		assert_non_null(in);
+		res = xsltApplyStylesheet(style, in, NULL);
+		assert_non_null(res);
+		buf_init(&b, a);
+		assert_int_equal(html5_write(res, &b), SPP_EINVAL);
+		xmlFreeDoc(res);
+		xmlFreeDoc(in);
+	}
+	xsltFreeStylesheet(style);
+	arena_free(a);
+}
+
+/* Entity references in an attribute built by hand (xml.c's way of setting
+ * values never makes them, but the tree may hold them) are kept. */
+static void test_attribute_entity_ref(void **state)
+{
+	arena *a = arena_new(4096);
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr p = xmlNewDocNode(doc, NULL, BAD_CAST "p", NULL);
+	xmlAttrPtr at = xmlNewProp(p, BAD_CAST "title", BAD_CAST "a");
+	buf b;
+
+	(void)state;
+	xmlDocSetRootElement(doc, p);
+	xmlAddChild((xmlNodePtr)at, xmlNewReference(doc, BAD_CAST "&amp;"));
+	xmlAddChild((xmlNodePtr)at, xmlNewDocText(doc, BAD_CAST "<b>"));
+	xmlAddChild(p, xmlNewCDataBlock(doc, BAD_CAST "x<y", 3));
+	buf_init(&b, a);
+	assert_int_equal(html5_write(doc, &b), SPP_OK);
+	assert_string_equal(buf_cstr(&b),
+			    "<!DOCTYPE html>\n<p title=\"a&amp;&lt;b&gt;\">x&lt;y</p>\n");
+	xmlFreeDoc(doc);
 	arena_free(a);
 }
 
@@ -131,6 +186,8 @@ int main(void)
 		cmocka_unit_test(test_frame),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_attributes_comments_svg),
+		cmocka_unit_test(test_raw_text),
+		cmocka_unit_test(test_attribute_entity_ref),
 		cmocka_unit_test(test_deep_tree),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
