@@ -30,13 +30,23 @@
  * derived table holds the ids of the structures the user can act on,
  * materialised once from the user's memberships (index-driven) and read
  * first, instead of an EXISTS per structure row. Binds four arguments
- * (AGENT_VIS_FROM_ARGS).
+ * (AGENT_VIS_FROM_ARGS). page_agent_experiences.c computes the same set
+ * from the session's memberships (vis_load) for «Les expériences» and
+ * agent_structures_xml.
+ *
+ * A subtree is a range of k_structures_path: paths are '/'-separated
+ * decimal ids (structure.c), so every descendant's path sorts between the
+ * ancestor's path and that path followed by a letter (digits and '/' come
+ * before letters in the collation); the LIKE stays the exact test. With
+ * the bounds MariaDB re-plans the range for each membership row ("range
+ * checked for each record") instead of reading the whole path index.
  */
 #define AGENT_VIS_FROM                                                                       \
 	" FROM (SELECT m.structure_id AS id FROM memberships m"                              \
 	" WHERE m.user_id = ? AND m.structure_id IS NOT NULL"                                \
 	" UNION SELECT v.id FROM memberships m JOIN structures ms ON ms.id = m.structure_id" \
-	" JOIN structures v ON v.path LIKE CONCAT(ms.path, '%') WHERE m.user_id = ?"         \
+	" JOIN structures v ON v.path >= ms.path AND v.path < CONCAT(ms.path, 'a')"          \
+	" AND v.path LIKE CONCAT(ms.path, '%') WHERE m.user_id = ?"                          \
 	" AND m.role IN ('super_agent','super_repondant','super_evaluateur')"                \
 	" UNION SELECT v.id FROM memberships m JOIN structures ms ON ms.id = m.structure_id" \
 	" JOIN structures v ON v.network_id = ms.network_id WHERE m.user_id = ?"             \
@@ -56,8 +66,9 @@ long long agent_user_id(const request *r);
 
 /*
  * Data source: <structures><structure><id/><name/><code_sp/><depth/>
- * </structure>…</structures> under parent — every structure the user can
- * act on, in tree order. Returns the row count or SPP_EDB.
+ * </structure>…</structures> under parent — every active structure the
+ * user can act on, in tree order (at most 5,000). Returns the row count or
+ * SPP_EDB.
  */
 int agent_structures_xml(request *r, xmlNodePtr parent);
 

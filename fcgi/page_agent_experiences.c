@@ -2,8 +2,50 @@
  * page_agent_experiences.c — «Les expériences» on the agents' side: the
  * filtered, paginated list of the experiences that concern structures the
  * user can act on, and its CSV export. Also the helpers of page_agent.h.
+ *
+ * How the list stays cheap at any size (sql/005_agent_list.sql has the
+ * schema side). A list row is an experience_structures row of a published
+ * experience (its published_at is set: triggers keep it NULL otherwise) on
+ * one of "my" structures; pages are newest first: published_at DESC,
+ * experience_id DESC, structure_id.
+ *
+ *  - My structures are read once per request from the memberships the
+ *    session already holds (r->auth), one index range per membership: the
+ *    structure itself, its subtree (a range of structures.path:
+ *    '/'-separated decimal ids, so every descendant sorts between the path
+ *    and the path followed by a letter, the LIKE staying the exact test) or
+ *    its network. Each row carries the structure's published rows by état
+ *    (structure_experience_counts, kept by triggers). The same rows fill
+ *    the filter's <select>; the structure filter then picks the set S among
+ *    them (an administrator's S is the chosen structure, or its subtree).
+ *  - When only état and structure filter the list (the common case, and
+ *    the page as first opened), its total is the sum of those counts over
+ *    S: no row is counted. The page's keys (experience_id, structure_id,
+ *    published_at) are read from an index alone, with one of three plans
+ *    chosen from the counts, then its 20 rows are completed by primary key:
+ *      A. S is one structure: its range of k_es_structure_list
+ *         (structure, état, newest first; k_es_structure_newest for every
+ *         état), read in order and stopped after OFFSET + 20 entries;
+ *      C. S holds a large share of the rows of that état, T² > k·N (T: the
+ *         rows of S, N: of every structure, k = OFFSET + 20): the range of
+ *         k_es_list (état, newest first; k_es_newest), keeping the entries
+ *         whose structure is in S (a hashed semi-join on S's ids) and
+ *         stopped after k of them: about k·N/T entries read. bench.agent's
+ *         first page reads ~110 entries out of 74,000 «à traiter»;
+ *      B. otherwise (S small): S's T entries of k_es_structure_*, sorted.
+ *    An administrator's list with no structure filter is C without S.
+ *    N is read at most once a minute per worker: it only decides how fast
+ *    a page is computed, never what it holds.
+ *  - Other filters (period, feeling, tag, assignee, keywords) read and
+ *    count S's rows, as the CSV export does.
+ * Per request, besides the session's two queries: my structures (one
+ * query per membership, usually one), the page, and the tags (through the
+ * worker's one-second cache).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "db.h"
@@ -14,19 +56,26 @@
 
 #define LIST_PER_PAGE 20
 #define CSV_MAX_ROWS  100000
+/* The filter's <select> lists at most this many structures. */
+#define SELECT_MAX 5000
+/* The global counts used to choose a plan are read again after this long
+ * (they only decide how fast a page is computed, never what it holds). */
+#define TOTALS_TTL_MS 60000
 
 /*
- * The list's filters, shared by the count, the page and the export, for
- * both FROM clauses below. Arguments (LIST_NFILTERS): état (4),
- * structure (4), du (2), au (2), ressenti (2), tag (2), attribuée (3),
- * mots-clés (3).
+ * The list's filters but the structure, shared by the count, the page and
+ * the export, for both FROM clauses below. Arguments (LIST_NFILTERS): état
+ * (4), du (2), au (2), ressenti (2), tag (2), attribuée (3), mots-clés (3).
+ * The structure filter is applied by the set of structures S (LIST_FROM_MINE)
+ * rather than here: a condition "s.id = ?" made es.structure_id a constant
+ * for the optimizer, which then dropped it from the ORDER BY of the prepared
+ * statement for good, so that later executions with several structures
+ * returned the rows of one experience in any order (MariaDB 10.11).
  */
 #define LIST_WHERE                                                                         \
 	" WHERE e.status = 'publiee'"                                                      \
 	" AND (? IS NULL OR (? = 'a_traiter' AND es.state IN ('a_traiter','brouillon'))"   \
 	" OR (? <> 'a_traiter' AND es.state = ?))"                                         \
-	" AND (? IS NULL OR s.id = ? OR (? = 1 AND s.path LIKE"                            \
-	" CONCAT((SELECT p.path FROM structures p WHERE p.id = ?), '%')))"                 \
 	" AND (? IS NULL OR es.published_at >= ?)"                                         \
 	" AND (? IS NULL OR es.published_at < DATE_ADD(?, INTERVAL 1 DAY))"                \
 	" AND (? IS NULL OR e.feeling = ?)"                                                \
@@ -36,24 +85,27 @@
 	" AND (? IS NULL OR (? = 0 AND es.assigned_user_id IS NULL)"                       \
 	" OR es.assigned_user_id = ?)"                                                     \
 	" AND (? IS NULL OR e.title LIKE ? OR e.body LIKE ?)"
-#define LIST_NFILTERS 22
+#define LIST_NFILTERS 18
+
+/* The structures S as a JSON array of ids, one row each. */
+#define S_JSON "JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$'))"
 
 /*
- * An agent's rows: my structures first (STRAIGHT_JOIN: the derived table's
- * size is unknown to the optimizer, which would otherwise scan every
- * experience), then their rows. Arguments: AGENT_VIS_FROM's 4, then the
- * filters.
+ * An agent's rows with any filter: the structures S (already my
+ * structures under the structure filter) first (STRAIGHT_JOIN: the
+ * optimizer does not know their number), then their rows. Arguments: S's
+ * JSON, then the filters.
  */
-#define LIST_FROM_MINE                                             \
-	AGENT_VIS_FROM                                             \
-	" JOIN experience_structures es ON es.structure_id = s.id" \
-	" JOIN experiences e ON e.id = es.experience_id"           \
+#define LIST_FROM_MINE                                                 \
+	" FROM " S_JSON " v STRAIGHT_JOIN structures s ON s.id = v.id" \
+	" JOIN experience_structures es ON es.structure_id = s.id"     \
+	" JOIN experiences e ON e.id = es.experience_id"               \
 	" LEFT JOIN users u ON u.id = es.assigned_user_id" LIST_WHERE
-#define LIST_NARGS (4 + LIST_NFILTERS)
+#define LIST_NARGS (1 + LIST_NFILTERS)
 
-/* An administrator's rows: every structure, newest experiences first along
- * the index of experiences (status, published_at, id). Arguments: the
- * filters. */
+/* An administrator's rows with no structure filter: every structure,
+ * newest experiences first along the index of experiences (status,
+ * published_at, id). Arguments: the filters. */
 #define LIST_FROM_ALL                                                                  \
 	" FROM experiences e JOIN experience_structures es ON es.experience_id = e.id" \
 	" JOIN structures s ON s.id = es.structure_id"                                 \
@@ -81,19 +133,102 @@ static db_stmt q_csv_all =
 	DB_STMT("SELECT" LIST_COLUMNS ", e.body" LIST_FROM_ALL
 		" ORDER BY e.published_at DESC, e.id DESC, es.structure_id LIMIT ?");
 
-static db_stmt q_structures = DB_STMT("SELECT s.id, s.name, s.code_sp, s.depth" AGENT_VIS_FROM
-				      " WHERE s.active = 1 ORDER BY s.path, s.name LIMIT 5000");
+/*
+ * The page when only état and structure filter it (plans A, B, C above).
+ * KEYS reads the page's keys (experience_id, structure_id, published_at)
+ * from the index only; PAGE_OF wraps them: the 20 rows are completed by
+ * primary key (e.status is checked again there: published_at already says
+ * it). Each plan has a variant for one état (list_state = ?) and one for
+ * every état.
+ */
+#define PAGE_OF(keys)                                                                       \
+	"SELECT STRAIGHT_JOIN" LIST_COLUMNS " FROM (" keys ") p"                            \
+	" JOIN experience_structures es ON es.experience_id = p.experience_id"              \
+	" AND es.structure_id = p.structure_id JOIN structures s ON s.id = es.structure_id" \
+	" JOIN experiences e ON e.id = es.experience_id"                                    \
+	" LEFT JOIN users u ON u.id = es.assigned_user_id WHERE e.status = 'publiee'"       \
+	" ORDER BY p.published_at DESC, p.experience_id DESC, p.structure_id"
+#define KEYS "SELECT k.experience_id, k.structure_id, k.published_at"
+#define NEWEST \
+	" ORDER BY k.published_at DESC, k.experience_id DESC, k.structure_id LIMIT ? OFFSET ?"
+/* A: one structure. Arguments: structure id, [état,] limit, offset. */
+static db_stmt q_page_one = DB_STMT(PAGE_OF(
+	KEYS
+	" FROM experience_structures k FORCE INDEX (k_es_structure_list)"
+	" WHERE k.structure_id = ? AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
+static db_stmt q_page_one_any =
+	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)"
+			     " WHERE k.structure_id = ? AND k.published_at IS NOT NULL" NEWEST));
+/* B: S's ranges, sorted. Arguments: S's JSON, [état,] limit, offset. */
+static db_stmt q_page_sort = DB_STMT(PAGE_OF(
+	KEYS
+	" FROM " S_JSON " j STRAIGHT_JOIN experience_structures k FORCE INDEX (k_es_structure_list)"
+	" ON k.structure_id = j.id AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
+static db_stmt q_page_sort_any = DB_STMT(
+	PAGE_OF(KEYS " FROM " S_JSON
+		     " j STRAIGHT_JOIN experience_structures k FORCE INDEX (k_es_structure_newest)"
+		     " ON k.structure_id = j.id AND k.published_at IS NOT NULL" NEWEST));
+/* C: the global range, filtered by S. Arguments: [état,] S's JSON, limit,
+ * offset. */
+static db_stmt q_page_scan =
+	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_list)"
+			     " WHERE k.list_state = ? AND k.published_at IS NOT NULL"
+			     " AND k.structure_id IN (SELECT j.id FROM " S_JSON " j)" NEWEST));
+static db_stmt q_page_scan_any =
+	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_newest)"
+			     " WHERE k.published_at IS NOT NULL"
+			     " AND k.structure_id IN (SELECT j.id FROM " S_JSON " j)" NEWEST));
+/* C for an administrator: every structure. Arguments: [état,] limit, offset. */
+static db_stmt q_page_every =
+	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_list)"
+			     " WHERE k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
+static db_stmt q_page_every_any =
+	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_newest)"
+			     " WHERE k.published_at IS NOT NULL" NEWEST));
+/* Published rows of every structure by état (exact). */
+static db_stmt q_totals = DB_STMT(
+	"SELECT COALESCE(SUM(a_traiter), 0), COALESCE(SUM(en_attente), 0), COALESCE(SUM(repondu), 0)"
+	" FROM structure_experience_counts");
+
+/*
+ * My structures (see the top of the file): one statement per kind of
+ * membership, the membership's structure bound. Columns: id, name,
+ * code_sp, depth, active, path, the published rows by état, network_id.
+ */
+#define VIS_COLUMNS                                                                            \
+	"SELECT v.id, v.name, v.code_sp, v.depth, v.active, v.path, COALESCE(c.a_traiter, 0)," \
+	" COALESCE(c.en_attente, 0), COALESCE(c.repondu, 0), v.network_id"
+#define VIS_COUNTS " LEFT JOIN structure_experience_counts c ON c.structure_id = v.id"
+static db_stmt q_vis_self = DB_STMT(VIS_COLUMNS " FROM structures v" VIS_COUNTS " WHERE v.id = ?");
+static db_stmt q_vis_subtree =
+	DB_STMT(VIS_COLUMNS
+		" FROM structures ms JOIN structures v ON v.path >= ms.path"
+		" AND v.path < CONCAT(ms.path, 'a') AND v.path LIKE CONCAT(ms.path, '%')" VIS_COUNTS
+		" WHERE ms.id = ? ORDER BY v.path");
+static db_stmt q_vis_network =
+	DB_STMT(VIS_COLUMNS
+		" FROM structures ms JOIN structures v ON v.network_id = ms.network_id" VIS_COUNTS
+		" WHERE ms.id = ? ORDER BY v.path");
+static db_stmt q_path = DB_STMT("SELECT path FROM structures WHERE id = ?");
+/* An administrator's <select>: every structure. */
+static db_stmt q_structures_all =
+	DB_STMT("SELECT s.id, s.name, s.code_sp, s.depth FROM structures s"
+		" WHERE s.active = 1 ORDER BY s.path, s.name LIMIT 5000");
 static db_stmt q_structure_visible =
 	DB_STMT("SELECT COUNT(*) FROM structures s WHERE s.id = ? AND " AGENT_VIS_SQL);
-/* Every structure I can act on is in the network of one of my memberships
- * (super roles cover descendants, référents their network). */
-static db_stmt q_tags = DB_STMT(
-	"SELECT t.id, t.label, n.short_name AS network FROM tags t"
-	" LEFT JOIN networks n ON n.id = t.network_id"
-	" WHERE t.active = 1 AND (t.network_id IS NULL OR ? = 1 OR t.network_id IN"
-	" (SELECT ms.network_id FROM memberships m JOIN structures ms ON ms.id = m.structure_id"
-	" WHERE m.user_id = ?))"
-	" ORDER BY t.network_id IS NOT NULL, n.short_name, t.label");
+/* The tags of the filter: general ones and those of the networks of my
+ * memberships' structures (every structure I can act on is in one of them:
+ * super roles cover descendants, référents their network), all for an
+ * administrator. Arguments: is_admin, the networks' ids as a JSON array.
+ * Platform settings, not rights: read through the worker's one-second
+ * cache (db_xml_cached), keyed by those arguments. */
+static db_stmt q_tags =
+	DB_STMT("SELECT t.id, t.label, n.short_name AS network FROM tags t"
+		" LEFT JOIN networks n ON n.id = t.network_id"
+		" WHERE t.active = 1 AND (t.network_id IS NULL OR ? = 1 OR t.network_id IN"
+		" (SELECT j.id FROM " S_JSON " j))"
+		" ORDER BY t.network_id IS NOT NULL, n.short_name, t.label");
+#define TAGS_TTL_MS 1000
 
 static const char *const etat_values[] = { "a_traiter", "en_attente", "repondu", "toutes", NULL };
 static const char *const feeling_values[] = { "positif", "neutre", "negatif", NULL };
@@ -114,6 +249,230 @@ static const field list_fields[] = {
 };
 
 /* ------------------------------------------------------------------ */
+/* My structures                                                       */
+
+/* The list states, in the order of the count columns. */
+enum {
+	ST_TODO,
+	ST_PENDING,
+	ST_ANSWERED,
+	ST_N
+};
+
+/* One structure I can act on, with its published rows by état. */
+struct vis_row {
+	long long id;
+	const char *name, *code_sp, *path;
+	int depth, active;
+	long long n[ST_N];
+	long long network_id;
+};
+
+/* The structures I can act on, in tree order (path). */
+struct vis {
+	arena *a;
+	struct vis_row *rows;
+	int n, cap;
+	int failed;	      /* out of memory */
+	const char *networks; /* JSON array: the networks of my memberships' structures */
+};
+
+/* db_query callback: appends one row of q_vis_* to a struct vis. */
+static int vis_row_cb(void *ctx, int ncols, const char *const *names, const char *const *vals,
+		      const unsigned long *lens)
+{
+	struct vis *v = ctx;
+	struct vis_row *w;
+
+	(void)names;
+	(void)lens;
+	if (ncols < 10 || !vals[0])
+		return 0;
+	if (v->n == v->cap) {
+		int cap = v->cap ? v->cap * 2 : 16;
+		struct vis_row *rows = arena_alloc(v->a, sizeof *rows * (size_t)cap);
+		if (!rows) {
+			v->failed = 1;
+			return 1;
+		}
+		if (v->n)
+			memcpy(rows, v->rows, sizeof *rows * (size_t)v->n);
+		v->rows = rows;
+		v->cap = cap;
+	}
+	w = &v->rows[v->n];
+	w->id = strtoll(vals[0], NULL, 10);
+	w->name = arena_strdup(v->a, vals[1] ? vals[1] : "");
+	w->code_sp = arena_strdup(v->a, vals[2] ? vals[2] : "");
+	w->depth = vals[3] ? atoi(vals[3]) : 0;
+	w->active = vals[4] && atoi(vals[4]) != 0;
+	w->path = arena_strdup(v->a, vals[5] ? vals[5] : "");
+	for (int i = 0; i < ST_N; i++)
+		w->n[i] = vals[6 + i] ? strtoll(vals[6 + i], NULL, 10) : 0;
+	w->network_id = vals[9] ? strtoll(vals[9], NULL, 10) : 0;
+	if (!w->name || !w->code_sp || !w->path) {
+		v->failed = 1;
+		return 1;
+	}
+	v->n++;
+	return 0;
+}
+
+/* qsort: tree order (paths are '/'-separated decimal ids, whose byte order
+ * is the collation's), then id. */
+static int vis_cmp(const void *a, const void *b)
+{
+	const struct vis_row *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+enum {
+	VIS_SELF,
+	VIS_SUBTREE,
+	VIS_NETWORK
+};
+
+/* A membership's structure and what it covers. */
+struct vis_root {
+	long long sid;
+	int kind;
+};
+
+/* Sets v->networks: the networks of the roots' structures (each is among
+ * the rows: a subtree or a network holds its own structure). */
+static int vis_networks(struct vis *v, const struct vis_root *roots, int nroots)
+{
+	long long *seen = arena_alloc(v->a, sizeof *seen * (size_t)(nroots + 1));
+	int nseen = 0;
+	buf b;
+
+	if (!seen)
+		return SPP_ENOMEM;
+	buf_init(&b, v->a);
+	buf_putc(&b, '[');
+	for (int j = 0; j < nroots; j++)
+		for (int i = 0; i < v->n; i++) {
+			long long net = v->rows[i].network_id;
+			int dup = 0;
+			if (v->rows[i].id != roots[j].sid)
+				continue;
+			for (int k = 0; k < nseen; k++)
+				dup |= seen[k] == net;
+			if (!dup) {
+				char t[24];
+				snprintf(t, sizeof t, "%s%lld", nseen ? "," : "", net);
+				if (buf_puts(&b, t) != SPP_OK)
+					return SPP_ENOMEM;
+				seen[nseen++] = net;
+			}
+			break;
+		}
+	if (buf_putc(&b, ']') != SPP_OK)
+		return SPP_ENOMEM;
+	v->networks = buf_cstr(&b);
+	return SPP_OK;
+}
+
+/*
+ * Loads the structures a non-administrator can act on — the set of
+ * AGENT_VIS_FROM, from the memberships of the session: each membership's
+ * structure, its subtree for the "super" roles, its network for a
+ * référent. Returns SPP_OK or SPP_EDB/SPP_ENOMEM.
+ */
+static int vis_load(request *r, struct vis *v)
+{
+	const struct auth *au = r->auth;
+	struct vis_root *roots;
+	int nroots = 0, ran = 0;
+
+	memset(v, 0, sizeof *v);
+	v->a = r->a;
+	roots = arena_alloc(r->a, sizeof *roots * (size_t)((au ? au->nmemberships : 0) + 1));
+	if (!roots)
+		return SPP_ENOMEM;
+	for (int i = 0; au && i < au->nmemberships; i++) {
+		const struct auth_membership *m = &au->memberships[i];
+		int kind, seen = 0;
+		if (m->structure_id <= 0)
+			continue;
+		kind = !strcmp(m->role, "super_agent") || !strcmp(m->role, "super_repondant") ||
+				       !strcmp(m->role, "super_evaluateur") ?
+			       VIS_SUBTREE :
+		       !strcmp(m->role, "referent") ? VIS_NETWORK :
+						      VIS_SELF;
+		for (int j = 0; j < nroots; j++)
+			if (roots[j].sid == m->structure_id && roots[j].kind == kind)
+				seen = 1;
+		if (seen)
+			continue;
+		roots[nroots].sid = m->structure_id;
+		roots[nroots++].kind = kind;
+	}
+	for (int j = 0; j < nroots; j++) {
+		int covered = 0;
+		db_stmt *st = roots[j].kind == VIS_SUBTREE ? &q_vis_subtree :
+			      roots[j].kind == VIS_NETWORK ? &q_vis_network :
+							     &q_vis_self;
+		/* a structure's subtree and network hold the structure itself */
+		for (int i = 0; roots[j].kind == VIS_SELF && i < nroots; i++)
+			if (i != j && roots[i].sid == roots[j].sid)
+				covered = 1;
+		if (covered)
+			continue;
+		if (db_query(st, DB_ARGS(A_INT(roots[j].sid)), vis_row_cb, v) < 0)
+			return SPP_EDB;
+		if (v->failed)
+			return SPP_ENOMEM;
+		ran++;
+	}
+	if (ran > 1 && v->n > 1) {
+		int k = 1;
+		qsort(v->rows, (size_t)v->n, sizeof *v->rows, vis_cmp);
+		for (int i = 1; i < v->n; i++)
+			if (v->rows[i].id != v->rows[k - 1].id)
+				v->rows[k++] = v->rows[i];
+		v->n = k;
+	}
+	return vis_networks(v, roots, nroots);
+}
+
+/* An administrator's structure filter as a struct vis: the structure, and
+ * its subtree when subtree is set. Returns SPP_OK or SPP_EDB/SPP_ENOMEM. */
+static int vis_structure(request *r, long long sid, int subtree, struct vis *v)
+{
+	memset(v, 0, sizeof *v);
+	v->a = r->a;
+	if (db_query(subtree ? &q_vis_subtree : &q_vis_self, DB_ARGS(A_INT(sid)), vis_row_cb, v) <
+	    0)
+		return SPP_EDB;
+	return v->failed ? SPP_ENOMEM : SPP_OK;
+}
+
+/* <structures><structure><id/><name/><code_sp/><depth/></structure>…
+ * under parent: the active ones, as q_structures_all does. */
+static int vis_xml(const struct vis *v, xmlNodePtr parent)
+{
+	xmlNodePtr list = x_el(parent, "structures");
+	int k = 0;
+
+	for (int i = 0; i < v->n && k < SELECT_MAX; i++) {
+		const struct vis_row *w = &v->rows[i];
+		xmlNodePtr e;
+		if (!w->active)
+			continue;
+		e = x_el(list, "structure");
+		x_int(e, "id", w->id);
+		x_text(e, "name", w->name);
+		x_text(e, "code_sp", w->code_sp);
+		x_int(e, "depth", w->depth);
+		k++;
+	}
+	return k;
+}
+
+/* ------------------------------------------------------------------ */
 /* Helpers shared through page_agent.h                                 */
 
 /* See page_agent.h. */
@@ -131,8 +490,14 @@ long long agent_user_id(const request *r)
 /* See page_agent.h. */
 int agent_structures_xml(request *r, xmlNodePtr parent)
 {
-	return db_xml(&q_structures, DB_ARGS(AGENT_VIS_FROM_ARGS(r)), x_el(parent, "structures"),
-		      "structure");
+	struct vis v;
+
+	if (agent_is_admin(r))
+		return db_xml(&q_structures_all, DB_NOARGS, x_el(parent, "structures"),
+			      "structure");
+	if (vis_load(r, &v) != SPP_OK)
+		return SPP_EDB;
+	return vis_xml(&v, parent);
 }
 
 /* See page_agent.h. */
@@ -242,22 +607,18 @@ static int read_filters(request *r, struct filters *f)
 	return r->invalid;
 }
 
-/* Fills args[LIST_NARGS] from f. */
-static void bind_filters(request *r, const struct filters *f, dbarg *args)
+/* Fills args[LIST_NARGS] from f: S's JSON (unused by LIST_FROM_ALL: an
+ * administrator's statements take args + 1), then the filters. */
+static void bind_filters(const struct filters *f, const char *json, dbarg *args)
 {
-	dbarg st = f->structure ? A_INT(f->structure) : A_NULL;
 	dbarg tag = f->tag ? A_INT(f->tag) : A_NULL;
 	dbarg as = f->assignee >= 0 ? A_INT(f->assignee) : A_NULL;
 	dbarg in[LIST_NARGS] = {
-		AGENT_VIS_FROM_ARGS(r),
+		A_STR(json),
 		A_STR(f->etat),
 		A_STR(f->etat),
 		A_STR(f->etat),
 		A_STR(f->etat),
-		st,
-		st,
-		A_INT(f->filles),
-		st,
 		A_STR(f->du),
 		A_STR(f->du),
 		A_STR(f->au),
@@ -275,6 +636,164 @@ static void bind_filters(request *r, const struct filters *f, dbarg *args)
 	};
 
 	memcpy(args, in, sizeof in);
+}
+
+/* 1 when only état and structure filter the list (its fast plans). */
+static int only_state_structure(const struct filters *f)
+{
+	return !f->du && !f->au && !f->feeling && !f->tag && f->assignee < 0 && !f->like;
+}
+
+/* The état filter as a count column (ST_*), -1 for every état. */
+static int state_index(const char *etat)
+{
+	if (!etat)
+		return -1;
+	return !strcmp(etat, "a_traiter")  ? ST_TODO :
+	       !strcmp(etat, "en_attente") ? ST_PENDING :
+					     ST_ANSWERED;
+}
+
+/* Published rows of a count triple for état index st (-1: all). */
+static long long rows_in(const long long *n, int st)
+{
+	return st >= 0 ? n[st] : n[ST_TODO] + n[ST_PENDING] + n[ST_ANSWERED];
+}
+
+/* db_query callback of q_totals: the three sums. */
+static int totals_row(void *ctx, int ncols, const char *const *names, const char *const *vals,
+		      const unsigned long *lens)
+{
+	long long *n = ctx;
+
+	(void)names;
+	(void)lens;
+	for (int i = 0; i < ST_N && i < ncols; i++)
+		n[i] = vals[i] ? strtoll(vals[i], NULL, 10) : 0;
+	return 1;
+}
+
+/*
+ * The published rows of every structure by état, for the choice of plan:
+ * read at most every TOTALS_TTL_MS by each worker (exact when fresh is
+ * set). Returns SPP_OK or SPP_EDB.
+ */
+static int totals(int fresh, long long out[ST_N])
+{
+	static long long cached[ST_N];
+	static time_t at;
+	time_t now = time(NULL);
+
+	if (fresh || !at || now - at >= TOTALS_TTL_MS / 1000 || now < at) {
+		long long n[ST_N] = { 0 };
+		if (db_query(&q_totals, DB_NOARGS, totals_row, n) < 0)
+			return SPP_EDB;
+		memcpy(cached, n, sizeof cached);
+		at = now;
+	}
+	memcpy(out, cached, sizeof cached);
+	return SPP_OK;
+}
+
+/* The structures S the list covers: my structures under the structure
+ * filter, as an arena JSON array of ids, with their published rows. */
+struct scope {
+	const char *json; /* "[1,2,…]" */
+	int n;		  /* structures in S */
+	long long one;	  /* the structure when n == 1 */
+	long long rows;	  /* published rows of S in the état filter */
+};
+
+/*
+ * Computes S from my structures v and the filters: every one of them with
+ * no structure filter; else the chosen structure if it is mine, and with
+ * «inclure les structures filles» every one of mine whose path starts
+ * with its path (s.path LIKE CONCAT(path, '%') for these paths of ids and
+ * '/', compared bytewise). Returns SPP_OK, SPP_EDB or SPP_ENOMEM.
+ */
+static int scope_of(request *r, const struct vis *v, const struct filters *f, struct scope *sc)
+{
+	const char *prefix = NULL;
+	size_t plen = 0;
+	int st = state_index(f->etat);
+	buf b;
+
+	memset(sc, 0, sizeof *sc);
+	if (f->structure && f->filles) {
+		for (int i = 0; i < v->n && !prefix; i++)
+			if (v->rows[i].id == f->structure)
+				prefix = v->rows[i].path;
+		if (!prefix) {
+			/* not mine: some of its descendants may be */
+			char *p = NULL;
+			if (db_str(&q_path, DB_ARGS(A_INT(f->structure)), r->a, &p) < 0)
+				return SPP_EDB;
+			prefix = p;
+		}
+		if (prefix)
+			plen = strlen(prefix);
+	}
+	buf_init(&b, r->a);
+	buf_putc(&b, '[');
+	for (int i = 0; i < v->n; i++) {
+		const struct vis_row *w = &v->rows[i];
+		if (f->structure && w->id != f->structure &&
+		    !(prefix && !strncmp(w->path, prefix, plen)))
+			continue;
+		char id[24];
+		snprintf(id, sizeof id, "%s%lld", sc->n ? "," : "", w->id);
+		if (buf_puts(&b, id) != SPP_OK)
+			return SPP_ENOMEM;
+		sc->one = w->id;
+		sc->rows += rows_in(w->n, st);
+		sc->n++;
+	}
+	if (buf_putc(&b, ']') != SPP_OK)
+		return SPP_ENOMEM;
+	sc->json = buf_cstr(&b);
+	return SPP_OK;
+}
+
+/*
+ * The page of the fast plans (top of the file) into list; *total receives
+ * the number of rows. sc is NULL for an administrator (every structure,
+ * no structure filter). Returns the page's row count or SPP_EDB.
+ */
+static int fast_page(request *r, const struct filters *f, const struct scope *sc, long long offset,
+		     xmlNodePtr list, long long *total)
+{
+	int st = state_index(f->etat);
+	long long n[ST_N], k = offset + LIST_PER_PAGE;
+	dbarg lim = A_INT(LIST_PER_PAGE), off = A_INT(offset), etat = A_STR(f->etat);
+
+	if (!sc) {
+		if (totals(1, n) != SPP_OK)
+			return SPP_EDB;
+		*total = rows_in(n, st);
+		return st >= 0 ?
+			       db_xml(&q_page_every, DB_ARGS(etat, lim, off), list, "experience") :
+			       db_xml(&q_page_every_any, DB_ARGS(lim, off), list, "experience");
+	}
+	*total = sc->rows;
+	if (!sc->n)
+		return 0;
+	if (sc->n == 1) /* A */
+		return st >= 0 ? db_xml(&q_page_one, DB_ARGS(A_INT(sc->one), etat, lim, off), list,
+					"experience") :
+				 db_xml(&q_page_one_any, DB_ARGS(A_INT(sc->one), lim, off), list,
+					"experience");
+	if (totals(0, n) != SPP_OK)
+		return SPP_EDB;
+	if ((double)sc->rows * (double)sc->rows > (double)k * (double)rows_in(n, st)) /* C */
+		return st >= 0 ? db_xml(&q_page_scan, DB_ARGS(etat, A_STR(sc->json), lim, off),
+					list, "experience") :
+				 db_xml(&q_page_scan_any, DB_ARGS(A_STR(sc->json), lim, off), list,
+					"experience");
+	/* B */
+	return st >= 0 ? db_xml(&q_page_sort, DB_ARGS(A_STR(sc->json), etat, lim, off), list,
+				"experience") :
+			 db_xml(&q_page_sort_any, DB_ARGS(A_STR(sc->json), lim, off), list,
+				"experience");
 }
 
 /* Appends the current filters as a query string (without page) to b. */
@@ -304,15 +823,18 @@ static void filter_query(request *r, buf *b)
 	}
 }
 
-/* Data sources of the filter form: my structures and the usable tags. */
-static int ds_filter_choices(request *r)
+/* Data sources of the filter form: my structures (v, NULL for an
+ * administrator) and the usable tags. */
+static int ds_filter_choices(request *r, const struct vis *v)
 {
 	xmlNodePtr ch = req_data(r, "choices");
 
-	if (agent_structures_xml(r, ch) < 0)
+	if (v)
+		vis_xml(v, ch);
+	else if (db_xml(&q_structures_all, DB_NOARGS, x_el(ch, "structures"), "structure") < 0)
 		return SPP_EDB;
-	if (db_xml(&q_tags, DB_ARGS(A_INT(agent_is_admin(r)), A_INT(agent_user_id(r))),
-		   x_el(ch, "tags"), "tag") < 0)
+	if (db_xml_cached(&q_tags, DB_ARGS(A_INT(!v), A_STR(v ? v->networks : "[]")),
+			  x_el(ch, "tags"), "tag", TAGS_TTL_MS) < 0)
 		return SPP_EDB;
 	return SPP_OK;
 }
@@ -321,15 +843,18 @@ static int ds_filter_choices(request *r)
 static int h_list(request *r)
 {
 	struct filters f;
+	struct vis v;
+	struct scope sc;
 	dbarg args[LIST_NARGS + 2];
-	const dbarg *a;
-	int all, n;
-	long long total = 0, page = req_int(r, "page", 1);
+	int all = agent_is_admin(r), every;
+	long long total = 0, page = req_int(r, "page", 1), offset = (page - 1) * LIST_PER_PAGE;
 	xmlNodePtr list;
 	buf fq;
 
 	r->no_store = 1;
-	if (ds_filter_choices(r) != SPP_OK)
+	if (!all && vis_load(r, &v) != SPP_OK)
+		return 503;
+	if (ds_filter_choices(r, all ? NULL : &v) != SPP_OK)
 		return 503;
 	if (read_filters(r, &f)) {
 		req_form_xml(r, r->root);
@@ -339,18 +864,28 @@ static int h_list(request *r)
 	buf_init(&fq, r->a);
 	filter_query(r, &fq);
 	x_text(r->root, "filter-query", buf_cstr(&fq));
-	bind_filters(r, &f, args);
-	/* administrators: no visibility join, its 4 arguments are skipped */
-	all = agent_is_admin(r);
-	a = all ? args + 4 : args;
-	n = all ? LIST_NFILTERS : LIST_NARGS;
-	if (db_int(all ? &q_count_all : &q_count, a, n, 0, &total) < 0)
-		return 503;
-	args[LIST_NARGS] = A_INT(LIST_PER_PAGE);
-	args[LIST_NARGS + 1] = A_INT((page - 1) * LIST_PER_PAGE);
 	list = req_data(r, "experiences");
-	if (db_xml(all ? &q_page_all : &q_page, a, n + 2, list, "experience") < 0)
+	/* every: an administrator with no structure filter (no S) */
+	every = all && !f.structure;
+	if (all && f.structure && vis_structure(r, f.structure, f.filles, &v) != SPP_OK)
 		return 503;
+	if (!every && scope_of(r, &v, &f, &sc) != SPP_OK)
+		return 503;
+	if (only_state_structure(&f)) {
+		if (fast_page(r, &f, every ? NULL : &sc, offset, list, &total) < 0)
+			return 503;
+	} else if (every || sc.n) {
+		/* LIST_FROM_ALL takes no S: its argument is skipped */
+		const dbarg *a = every ? args + 1 : args;
+		int n = every ? LIST_NFILTERS : LIST_NARGS;
+		bind_filters(&f, every ? NULL : sc.json, args);
+		if (db_int(every ? &q_count_all : &q_count, a, n, 0, &total) < 0)
+			return 503;
+		args[LIST_NARGS] = A_INT(LIST_PER_PAGE);
+		args[LIST_NARGS + 1] = A_INT(offset);
+		if (db_xml(every ? &q_page_all : &q_page, a, n + 2, list, "experience") < 0)
+			return 503;
+	}
 	page_pagination(r->root, page, LIST_PER_PAGE, total);
 	return 200;
 }
@@ -454,8 +989,10 @@ static int csv_row(void *ctx, int ncols, const char *const *names, const char *c
 static int h_csv(request *r)
 {
 	struct filters f;
+	struct vis v;
+	struct scope sc;
 	dbarg args[LIST_NARGS + 1];
-	int all;
+	int all = agent_is_admin(r), every;
 	static const char *const head[] = { "Identifiant",
 					    "Date de publication",
 					    "Auteur",
@@ -473,15 +1010,22 @@ static int h_csv(request *r)
 	r->no_store = 1;
 	if (read_filters(r, &f))
 		return 400;
-	bind_filters(r, &f, args);
+	/* every: an administrator with no structure filter (no S) */
+	every = all && !f.structure;
+	if (!every &&
+	    ((all ? vis_structure(r, f.structure, f.filles, &v) : vis_load(r, &v)) != SPP_OK ||
+	     scope_of(r, &v, &f, &sc) != SPP_OK))
+		return 503;
+	bind_filters(&f, every ? NULL : sc.json, args);
 	args[LIST_NARGS] = A_INT(CSV_MAX_ROWS);
-	all = agent_is_admin(r);
 	buf_init(&r->body_out, r->a);
 	buf_puts(&r->body_out, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < n; i++)
 		csv_cell(&r->body_out, head[i], i + 1 == n);
-	if (db_query(all ? &q_csv_all : &q_csv, all ? args + 4 : args,
-		     all ? LIST_NFILTERS + 1 : LIST_NARGS + 1, csv_row, &r->body_out) < 0)
+	/* LIST_FROM_ALL takes no S: its argument is skipped */
+	if ((every || sc.n) &&
+	    db_query(every ? &q_csv_all : &q_csv, every ? args + 1 : args,
+		     every ? LIST_NFILTERS + 1 : LIST_NARGS + 1, csv_row, &r->body_out) < 0)
 		return 503;
 	r->raw = 1;
 	r->media_type = "text/csv; charset=utf-8";
