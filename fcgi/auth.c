@@ -18,19 +18,22 @@
 #include "mail.h"
 #include "xml.h"
 
+/* The session, its user and the user's memberships, one row per
+ * membership (one row with NULL membership columns when there is none):
+ * one round trip for every logged-in request. */
 static db_stmt q_session =
 	DB_STMT("SELECT s.id, s.user_id, s.csrf_token, u.username, u.display_name, u.email,"
-		" s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS stale"
+		" s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS stale,"
+		" m.role, IFNULL(m.structure_id, 0), IFNULL(ms.name, ''), IFNULL(ms.code_sp, '')"
 		" FROM sessions s JOIN users u ON u.id = s.user_id"
+		" LEFT JOIN memberships m ON m.user_id = s.user_id"
+		" LEFT JOIN structures ms ON ms.id = m.structure_id"
 		" WHERE s.token_hash = ? AND u.active = 1"
 		" AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL 30 MINUTE"
-		" AND s.created_at > UTC_TIMESTAMP() - INTERVAL 12 HOUR");
+		" AND s.created_at > UTC_TIMESTAMP() - INTERVAL 12 HOUR"
+		" ORDER BY ms.name, m.structure_id, m.role");
 static db_stmt q_session_touch =
 	DB_STMT("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?");
-static db_stmt q_memberships = DB_STMT(
-	"SELECT m.role, IFNULL(m.structure_id, 0), IFNULL(s.name, ''), IFNULL(s.code_sp, '')"
-	" FROM memberships m LEFT JOIN structures s ON s.id = m.structure_id"
-	" WHERE m.user_id = ? ORDER BY s.name, m.structure_id, m.role");
 static db_stmt q_allowed =
 	DB_STMT("SELECT m.role FROM memberships m"
 		" JOIN structures s ON s.id = ?"
@@ -214,38 +217,13 @@ struct load_ctx {
 	int cap_rows;
 };
 
-/* Row of q_session. */
-static int session_row(void *p, int n, const char *const *names, const char *const *v,
-		       const unsigned long *lens)
+/* Columns 7.. of a q_session row: one more membership, and its capabilities. */
+static int membership_add(struct load_ctx *c, const char *const *v)
 {
-	struct load_ctx *c = p;
-	arena *a = c->r->a;
-
-	(void)names;
-	(void)lens;
-	if (n < 7)
-		return 1;
-	c->au->session_id = strtoll(v[0], NULL, 10);
-	c->au->user_id = strtoll(v[1], NULL, 10);
-	c->au->csrf = arena_strdup(a, v[2]);
-	c->au->username = arena_strdup(a, v[3] ? v[3] : "");
-	c->au->display_name = arena_strdup(a, v[4] ? v[4] : "");
-	c->au->email = arena_strdup(a, v[5] ? v[5] : "");
-	c->stale = v[6] && v[6][0] == '1';
-	return 1;
-}
-
-/* Row of q_memberships: one more membership, and its capabilities. */
-static int membership_row(void *p, int n, const char *const *names, const char *const *v,
-			  const unsigned long *lens)
-{
-	struct load_ctx *c = p;
 	struct auth *au = c->au;
 	arena *a = c->r->a;
 
-	(void)names;
-	(void)lens;
-	if (n < 4 || !v[0])
+	if (!v[0])
 		return 0;
 	if (au->nmemberships % 8 == 0) {
 		struct auth_membership *nm =
@@ -263,6 +241,29 @@ static int membership_row(void *p, int n, const char *const *names, const char *
 	m->code_sp = arena_strdup(a, v[3] ? v[3] : "");
 	au->caps |= auth_role_caps(v[0]);
 	return 0;
+}
+
+/* Row of q_session: the session (first row), then a membership. */
+static int session_row(void *p, int n, const char *const *names, const char *const *v,
+		       const unsigned long *lens)
+{
+	struct load_ctx *c = p;
+	arena *a = c->r->a;
+
+	(void)names;
+	(void)lens;
+	if (n < 11)
+		return 1;
+	if (!c->au->csrf) {
+		c->au->session_id = strtoll(v[0], NULL, 10);
+		c->au->user_id = strtoll(v[1], NULL, 10);
+		c->au->csrf = arena_strdup(a, v[2]);
+		c->au->username = arena_strdup(a, v[3] ? v[3] : "");
+		c->au->display_name = arena_strdup(a, v[4] ? v[4] : "");
+		c->au->email = arena_strdup(a, v[5] ? v[5] : "");
+		c->stale = v[6] && v[6][0] == '1';
+	}
+	return membership_add(c, v + 7);
 }
 
 int auth_load(request *r)
@@ -293,8 +294,6 @@ int auth_load(request *r)
 		auth_cookie_clear(r);
 		return SPP_OK;
 	}
-	if (db_query(&q_memberships, DB_ARGS(A_INT(c.au->user_id)), membership_row, &c) < 0)
-		return SPP_EDB;
 	if (c.stale &&
 	    db_exec(&q_session_touch, DB_ARGS(A_INT(c.au->session_id)), NULL, NULL) != SPP_OK)
 		spp_log("auth: cannot refresh session %lld: %s", c.au->session_id, db_last_error());
