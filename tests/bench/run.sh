@@ -232,9 +232,22 @@ FRONT_PF=("$VAR/run/nginx.pid" "$VAR/bench/run/nginx.pid" /tmp/peer/run/nginx.pi
 APP_PF=("$VAR/run/spplusd.pid" "$VAR/bench/run/spplusd.pid" /tmp/peer/run/php-fpm.pid)
 DB_PF=("$VAR/mariadb/mysqld.pid" /tmp/peerdb/mysqld.pid)
 pids_of() { local pf; for pf in "$@"; do tree_pids "$pf"; done; }
-# shellcheck disable=SC2046  # the pid lists are meant to split
+# CPU ticks of the processes behind pid files: each master's own and its
+# reaped children's (cutime, cstime: workers recycled during a run), plus
+# its live children's.
+tree_ticks() {
+    local pf m p v t=0
+    for pf in "$@"; do
+        m=$(cat "$pf" 2>/dev/null) || continue
+        v=$(awk '{print $14+$15+$16+$17}' "/proc/$m/stat" 2>/dev/null) && t=$((t + v))
+        for p in $(ps -o pid= --ppid "$m" || true); do
+            v=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null) && t=$((t + v))
+        done
+    done
+    echo "$t"
+}
 cpu_snapshot() {
-    echo "$(ticks $(pids_of "${FRONT_PF[@]}")) $(ticks $(pids_of "${APP_PF[@]}")) $(ticks $(pids_of "${DB_PF[@]}"))"
+    echo "$(tree_ticks "${FRONT_PF[@]}") $(tree_ticks "${APP_PF[@]}") $(tree_ticks "${DB_PF[@]}")"
 }
 # Waits until every server is idle (< 3 ticks over 0.5 s): requests wrk
 # abandoned at the end of a run may still be queued in a FastCGI backlog.
