@@ -528,6 +528,34 @@ int db_int(db_stmt *st, const dbarg *args, int nargs, long long def, long long *
 	return rc;
 }
 
+struct ints_ctx {
+	long long *out;
+	int n, max;
+};
+
+static int ints_row(void *p, int ncols, const char *const *names, const char *const *v,
+		    const unsigned long *lens)
+{
+	struct ints_ctx *c = p;
+
+	(void)names;
+	(void)lens;
+	if (ncols > 0 && v[0] && c->n < c->max)
+		c->out[c->n++] = strtoll(v[0], NULL, 10);
+	return c->n >= c->max;
+}
+
+int db_ints(db_stmt *st, const dbarg *args, int nargs, long long *out, int max)
+{
+	struct ints_ctx c = { out, 0, max };
+
+	if (max <= 0)
+		return 0;
+	if (db_query(st, args, nargs, ints_row, &c) < 0)
+		return SPP_EDB;
+	return c.n;
+}
+
 int db_str(db_stmt *st, const dbarg *args, int nargs, arena *a, char **out)
 {
 	struct first_ctx f = {.a = a};

@@ -84,6 +84,9 @@ int db_xml_one(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr parent);
 
 /* First column of the first row as an integer (def when no row/NULL). */
 int db_int(db_stmt *st, const dbarg *args, int nargs, long long def, long long *out);
+/* First column of up to max rows as integers into out[] (NULL columns
+ * skipped). Returns how many were stored, or SPP_EDB. */
+int db_ints(db_stmt *st, const dbarg *args, int nargs, long long *out, int max);
 /* First column of the first row, copied into the arena (NULL when none). */
 int db_str(db_stmt *st, const dbarg *args, int nargs, arena *a, char **out);
 

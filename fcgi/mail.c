@@ -326,23 +326,6 @@ int mail_queue(const char *to, const char *subject, const char *text, const char
  * Sender
  */
 
-struct ids {
-	long long v[MAIL_BATCH];
-	int n;
-};
-
-static int id_row(void *p, int n, const char *const *names, const char *const *v,
-		  const unsigned long *lens)
-{
-	struct ids *ids = p;
-
-	(void)names;
-	(void)lens;
-	if (n > 0 && v[0] && ids->n < MAIL_BATCH)
-		ids->v[ids->n++] = strtoll(v[0], NULL, 10);
-	return 0;
-}
-
 struct msg {
 	char *to, *subject, *text, *html;
 };
@@ -488,22 +471,23 @@ out:
 
 int mail_send_pending(const config *cfg, int max)
 {
-	struct ids ids = { .n = 0 };
-	int sent = 0;
+	long long ids[MAIL_BATCH];
+	int sent = 0, n;
 
 	if (sodium_init() < 0)
 		return SPP_EIO;
 	if (max <= 0 || max > MAIL_BATCH)
 		max = MAIL_BATCH;
-	if (db_query(&q_pending, DB_ARGS(A_INT(max)), id_row, &ids) < 0)
+	n = db_ints(&q_pending, DB_ARGS(A_INT(max)), ids, max);
+	if (n < 0)
 		return SPP_EDB;
-	for (int i = 0; i < ids.n; i++) {
+	for (int i = 0; i < n; i++) {
 		uint64_t claimed = 0;
-		if (db_exec(&q_claim, DB_ARGS(A_INT(ids.v[i])), &claimed, NULL) != SPP_OK)
+		if (db_exec(&q_claim, DB_ARGS(A_INT(ids[i])), &claimed, NULL) != SPP_OK)
 			return sent ? sent : SPP_EDB;
 		if (claimed != 1)
 			continue; /* another sender has it */
-		int rc = send_one(cfg, ids.v[i]);
+		int rc = send_one(cfg, ids[i]);
 		if (rc < 0)
 			return sent ? sent : SPP_EDB;
 		sent += rc;

@@ -370,28 +370,12 @@ static int h_reset_request_form(request *r)
 	return 200;
 }
 
-struct ids {
-	long long v[5];
-	int n;
-};
-
-static int id_row(void *p, int n, const char *const *names, const char *const *v,
-		  const unsigned long *lens)
-{
-	struct ids *ids = p;
-
-	(void)names;
-	(void)lens;
-	if (n > 0 && v[0] && ids->n < 5)
-		ids->v[ids->n++] = strtoll(v[0], NULL, 10);
-	return 0;
-}
-
 static int h_reset_request(request *r)
 {
 	const char *email = req_str(r, "email");
 	xmlNodePtr page;
-	struct ids ids = { .n = 0 };
+	long long ids[5]; /* accounts sharing one address: a handful at most */
+	int n;
 
 	page = req_data(r, "reset-request");
 	if (r->invalid || !email) {
@@ -399,21 +383,22 @@ static int h_reset_request(request *r)
 		form_xml(r, page);
 		return 200;
 	}
-	if (db_query(&q_users_by_email, DB_ARGS(A_STR(email)), id_row, &ids) < 0)
+	n = db_ints(&q_users_by_email, DB_ARGS(A_STR(email)), ids, 5);
+	if (n < 0)
 		return 503;
 	if (db_begin() != SPP_OK)
 		return 503;
-	for (int i = 0; i < ids.n; i++) {
+	for (int i = 0; i < n; i++) {
 		long long recent = 0;
-		if (db_int(&q_recent_links, DB_ARGS(A_INT(ids.v[i])), 0, &recent) < 0)
+		if (db_int(&q_recent_links, DB_ARGS(A_INT(ids[i])), 0, &recent) < 0)
 			return 503;
 		if (recent >= LINKS_PER_HOUR)
 			continue; /* quietly: no mail bombing through this form */
-		int rc = auth_password_link(r->cfg->base_url, ids.v[i], "reset");
+		int rc = auth_password_link(r->cfg->base_url, ids[i], "reset");
 		if (rc == SPP_ENOTFOUND)
 			continue;
 		if (rc != SPP_OK ||
-		    audit(r, ids.v[i], "reset_requested", "user", ids.v[i], NULL) != SPP_OK)
+		    audit(r, ids[i], "reset_requested", "user", ids[i], NULL) != SPP_OK)
 			return 503;
 	}
 	if (db_commit() != SPP_OK)
