@@ -175,6 +175,26 @@ static long long path_id(request *r)
 	return id;
 }
 
+/* Loads action id (0: not a valid id) and tells in *manage whether the
+ * user may change it. Returns 0, or the status to answer (404, 503). */
+static int load_managed(request *r, long long id, long long *sid, long long *version, int *manage)
+{
+	int rc;
+
+	if (!id)
+		return 404;
+	rc = load_action(r, id, sid, version);
+	if (rc < 0)
+		return 503;
+	if (!rc)
+		return 404;
+	rc = may_manage(r, *sid);
+	if (rc < 0)
+		return 503;
+	*manage = rc;
+	return 0;
+}
+
 /* GET /agent/actions/nouvelle */
 static int h_new(request *r)
 {
@@ -188,20 +208,13 @@ static int h_new(request *r)
 static int h_edit(request *r)
 {
 	long long id = path_id(r), sid = 0, version = 0;
-	int rc;
+	int rc, manage = 0;
 
 	r->no_store = 1;
-	if (!id)
-		return 404;
-	rc = load_action(r, id, &sid, &version);
-	if (rc < 0)
-		return 503;
-	if (!rc)
-		return 404;
-	rc = may_manage(r, sid);
-	if (rc < 0)
-		return 503;
+	rc = load_managed(r, id, &sid, &version, &manage);
 	if (rc)
+		return rc;
+	if (manage)
 		x_int(req_data(r, "rights"), "manage", 1);
 	if (ds_choices(r) != SPP_OK)
 		return 503;
@@ -263,6 +276,23 @@ static int save_links(request *r, long long id, long long sid, int replace)
 	return SPP_OK;
 }
 
+/* After the insert or update of action id: its links, the audit event
+ * and the commit. SPP_OK, SPP_EBADREQ (bad «experience» list) or an error;
+ * the caller rolls back on failure. */
+static int save_rest(request *r, long long id, long long sid, int replace, const char *event)
+{
+	int rc = save_links(r, id, sid, replace);
+
+	if (rc != SPP_OK)
+		return rc;
+	if (audit(r, 0, event, "action", id,
+		  arena_printf(r->a, "structure=%lld statut=%s public=%lld", sid,
+			       req_str(r, "statut"), req_int(r, "public", 0))) != SPP_OK ||
+	    db_commit() != SPP_OK)
+		return SPP_EDB;
+	return SPP_OK;
+}
+
 /* The bound values of the form, in the column order of i_action/u_action. */
 #define FORM_ARGS(r, sid)                                                                          \
 	A_INT(sid), A_STR(req_str(r, "titre")), A_STR(req_str(r, "description")),                  \
@@ -306,16 +336,12 @@ static int h_create(request *r)
 		return 503;
 	if (db_exec(&i_action, DB_ARGS(FORM_ARGS(r, sid), A_INT(agent_user_id(r))), NULL, &id) < 0)
 		goto fail;
-	rc = save_links(r, (long long)id, sid, 0);
+	rc = save_rest(r, (long long)id, sid, 0, "action_create");
 	if (rc == SPP_EBADREQ) {
 		db_rollback();
 		return 400;
 	}
-	if (rc != SPP_OK ||
-	    audit(r, 0, "action_create", "action", (long long)id,
-		  arena_printf(r->a, "structure=%lld statut=%s public=%lld", sid,
-			       req_str(r, "statut"), req_int(r, "public", 0))) != SPP_OK ||
-	    db_commit() != SPP_OK)
+	if (rc != SPP_OK)
 		goto fail;
 	return req_redirect(r,
 			    arena_printf(r->a, "/agent/actions/%llu?ok=1", (unsigned long long)id));
@@ -330,20 +356,13 @@ static int h_update(request *r)
 {
 	long long id = path_id(r), cur_sid = 0, cur_version = 0, sid = req_int(r, "structure", 0);
 	uint64_t affected = 0;
-	int rc;
+	int rc, manage = 0;
 
 	r->no_store = 1;
-	if (!id)
-		return 404;
-	rc = load_action(r, id, &cur_sid, &cur_version);
-	if (rc < 0)
-		return 503;
-	if (!rc)
-		return 404;
-	rc = may_manage(r, cur_sid);
-	if (rc < 0)
-		return 503;
-	if (!rc)
+	rc = load_managed(r, id, &cur_sid, &cur_version, &manage);
+	if (rc)
+		return rc;
+	if (!manage)
 		return 403;
 	x_int(req_data(r, "rights"), "manage", 1);
 	rc = check_form(r, sid);
@@ -365,16 +384,12 @@ static int h_update(request *r)
 			"consultiez. Vos saisies sont conservées : rechargez la page pour voir la "
 			"version enregistrée.");
 	}
-	rc = save_links(r, id, sid, 1);
+	rc = save_rest(r, id, sid, 1, "action_update");
 	if (rc == SPP_EBADREQ) {
 		db_rollback();
 		return 400;
 	}
-	if (rc != SPP_OK ||
-	    audit(r, 0, "action_update", "action", id,
-		  arena_printf(r->a, "structure=%lld statut=%s public=%lld", sid,
-			       req_str(r, "statut"), req_int(r, "public", 0))) != SPP_OK ||
-	    db_commit() != SPP_OK)
+	if (rc != SPP_OK)
 		goto fail;
 	return req_redirect(r, arena_printf(r->a, "/agent/actions/%lld?ok=2", id));
 fail:

@@ -189,20 +189,46 @@ static int read_form(request *r, long long network_id, structure_in *in)
 	return SPP_OK;
 }
 
-/* Maps a refusal of structure_insert/structure_update onto the form. */
-static int save_failed(request *r, int rc, const char *why, const char *target)
+/* Shows the form (target) again with what was posted. */
+static int form_again(request *r, const char *target)
 {
-	db_rollback();
-	if (rc == SPP_ECONFLICT)
-		adm_field_fail(r, "code_sp",
-			       "Ce code SP+ est déjà utilisé par une autre structure.");
-	else if (rc == SPP_EINVAL)
-		adm_field_fail(r, "parent_code", why);
-	else
-		return rc == SPP_ENOTFOUND ? 404 : 503;
 	if (ds_form_lists(r) != SPP_OK)
 		return 503;
 	return adm_rerender(r, "admin-structure-form", target);
+}
+
+/* read_form, then the form again when a value is refused. Returns 0 when
+ * the form can be saved, else the status to answer. */
+static int form_refused(request *r, long long network_id, structure_in *in, const char *target)
+{
+	if (read_form(r, network_id, in) != SPP_OK)
+		return 503;
+	if (r->invalid)
+		return form_again(r, target);
+	return 0;
+}
+
+/* Ends a save of structure id (rc from structure_insert/structure_update):
+ * a refusal goes back onto the form, else the audit event, the commit and
+ * the way back to the tree of network nid. */
+static int save_end(request *r, int rc, const char *why, const char *target, const char *event,
+		    long long nid, long long id, const char *code)
+{
+	if (rc != SPP_OK) {
+		db_rollback();
+		if (rc == SPP_ECONFLICT)
+			adm_field_fail(r, "code_sp",
+				       "Ce code SP+ est déjà utilisé par une autre structure.");
+		else if (rc == SPP_EINVAL)
+			adm_field_fail(r, "parent_code", why);
+		else
+			return rc == SPP_ENOTFOUND ? 404 : 503;
+		return form_again(r, target);
+	}
+	if (audit(r, 0, event, "structure", id, code) || db_commit())
+		return 503;
+	return req_redirect(
+		r, arena_printf(r->a, "/agent/admin/structures?reseau=%lld&ok=1#s%lld", nid, id));
 }
 
 static int h_create(request *r)
@@ -218,22 +244,12 @@ static int h_create(request *r)
 		return st;
 	if ((st = ds_network(r, nid)) <= 0)
 		return st < 0 ? 503 : 400;
-	if (read_form(r, nid, &in) != SPP_OK)
-		return 503;
-	if (r->invalid) {
-		if (ds_form_lists(r) != SPP_OK)
-			return 503;
-		return adm_rerender(r, "admin-structure-form", "structure-new");
-	}
+	if ((st = form_refused(r, nid, &in, "structure-new")))
+		return st;
 	if (db_begin())
 		return 503;
 	st = structure_insert(&in, &id, &why);
-	if (st != SPP_OK)
-		return save_failed(r, st, why, "structure-new");
-	if (audit(r, 0, "structure_create", "structure", id, in.code_sp) || db_commit())
-		return 503;
-	return req_redirect(
-		r, arena_printf(r->a, "/agent/admin/structures?reseau=%lld&ok=1#s%lld", nid, id));
+	return save_end(r, st, why, "structure-new", "structure_create", nid, id, in.code_sp);
 }
 
 /* Loads structure id's network into *nid and checks the user's right. */
@@ -248,6 +264,16 @@ static int load_structure(request *r, long long id, long long *nid)
 	return check_network(r, *nid);
 }
 
+/* Data sources of the edit form: the network nid, structure id, its children. */
+static int ds_structure(request *r, long long id, long long nid)
+{
+	if (ds_network(r, nid) < 0 ||
+	    db_xml_one(&q_structure, DB_ARGS(A_INT(id)), req_data(r, "structure")) < 0 ||
+	    db_xml(&q_children, DB_ARGS(A_INT(id)), req_data(r, "children"), "child") < 0)
+		return SPP_EDB;
+	return SPP_OK;
+}
+
 static int h_edit(request *r)
 {
 	long long id = adm_path_id(r, 0), nid;
@@ -258,10 +284,7 @@ static int h_edit(request *r)
 		return 404;
 	if ((st = load_structure(r, id, &nid)) != 200)
 		return st;
-	if (ds_network(r, nid) < 0 ||
-	    db_xml_one(&q_structure, DB_ARGS(A_INT(id)), req_data(r, "structure")) < 0 ||
-	    db_xml(&q_children, DB_ARGS(A_INT(id)), req_data(r, "children"), "child") < 0 ||
-	    ds_form_lists(r) != SPP_OK)
+	if (ds_structure(r, id, nid) != SPP_OK || ds_form_lists(r) != SPP_OK)
 		return 503;
 	st = adm_form_prefill(r, "structure-edit", &q_structure_form, DB_ARGS(A_INT(id)));
 	return st < 0 ? 503 : st ? 200 : 404;
@@ -278,26 +301,14 @@ static int h_update(request *r)
 		return 404;
 	if ((st = load_structure(r, id, &nid)) != 200)
 		return st;
-	if (ds_network(r, nid) < 0 ||
-	    db_xml_one(&q_structure, DB_ARGS(A_INT(id)), req_data(r, "structure")) < 0 ||
-	    db_xml(&q_children, DB_ARGS(A_INT(id)), req_data(r, "children"), "child") < 0)
+	if (ds_structure(r, id, nid) != SPP_OK)
 		return 503;
-	if (read_form(r, nid, &in) != SPP_OK)
-		return 503;
-	if (r->invalid) {
-		if (ds_form_lists(r) != SPP_OK)
-			return 503;
-		return adm_rerender(r, "admin-structure-form", "structure-edit");
-	}
+	if ((st = form_refused(r, nid, &in, "structure-edit")))
+		return st;
 	if (db_begin())
 		return 503;
 	st = structure_update(id, &in, &why);
-	if (st != SPP_OK)
-		return save_failed(r, st, why, "structure-edit");
-	if (audit(r, 0, "structure_update", "structure", id, in.code_sp) || db_commit())
-		return 503;
-	return req_redirect(
-		r, arena_printf(r->a, "/agent/admin/structures?reseau=%lld&ok=1#s%lld", nid, id));
+	return save_end(r, st, why, "structure-edit", "structure_update", nid, id, in.code_sp);
 }
 
 const route page_admin_structures_routes[] = {

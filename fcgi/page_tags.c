@@ -130,6 +130,29 @@ static int duplicate(long long network_id, const char *label, long long except)
 	return n > 0;
 }
 
+/* Checks the user may manage tags of network net and that label is not
+ * already used there (except by tag except; marks «libelle» invalid).
+ * Returns 0, or the status to answer (403, 503). */
+static int check_tag(request *r, long long net, const char *label, long long except)
+{
+	int ok = may_manage(r, net);
+
+	if (ok < 0)
+		return 503;
+	if (!ok)
+		return 403;
+	if (label) {
+		ok = duplicate(net, label, except);
+		if (ok < 0)
+			return 503;
+		if (ok) {
+			((fieldval *)req_field(r, "libelle"))->error = "Ce tag existe déjà.";
+			r->invalid++;
+		}
+	}
+	return 0;
+}
+
 /* POST /agent/tags — adds a tag (reseau 0 = a general tag). */
 static int h_add(request *r)
 {
@@ -143,20 +166,9 @@ static int h_add(request *r)
 		return 403;
 	if (net < 0)
 		return 400;
-	ok = may_manage(r, net);
-	if (ok < 0)
-		return 503;
-	if (!ok)
-		return 403;
-	if (label) {
-		ok = duplicate(net, label, 0);
-		if (ok < 0)
-			return 503;
-		if (ok) {
-			((fieldval *)req_field(r, "libelle"))->error = "Ce tag existe déjà.";
-			r->invalid++;
-		}
-	}
+	ok = check_tag(r, net, label, 0);
+	if (ok)
+		return ok;
 	if (r->invalid)
 		return again(r, 422, 0);
 	if (db_begin() != SPP_OK)
@@ -187,20 +199,9 @@ static int h_edit(request *r)
 		return 503;
 	if (net < 0)
 		return 404;
-	ok = may_manage(r, net);
-	if (ok < 0)
-		return 503;
-	if (!ok)
-		return 403;
-	if (label) {
-		ok = duplicate(net, label, id);
-		if (ok < 0)
-			return 503;
-		if (ok) {
-			((fieldval *)req_field(r, "libelle"))->error = "Ce tag existe déjà.";
-			r->invalid++;
-		}
-	}
+	ok = check_tag(r, net, label, id);
+	if (ok)
+		return ok;
 	if (r->invalid)
 		return again(r, 422, id);
 	if (db_begin() != SPP_OK)
