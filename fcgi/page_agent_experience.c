@@ -381,6 +381,58 @@ static struct agent_answer_ctx answer_ctx(const struct scope *sc)
 	return ac;
 }
 
+/* Loads the request's scope (load_scope) and checks the user holds caps on
+ * its structure. Returns 0, or the status to answer: 404, 403 or 503. */
+static int load_allowed(request *r, struct scope *sc, unsigned caps)
+{
+	int rc = load_scope(r, sc);
+
+	if (rc)
+		return rc;
+	rc = allowed(r, sc, caps);
+	return rc < 0 ? 503 : rc ? 0 : 403;
+}
+
+/*
+ * Opens the transaction and runs st, an UPDATE of the scope's
+ * experience_structures row guarded by the posted version. Returns 0 when
+ * the row was updated (transaction open), -1 when the UPDATE failed (the
+ * caller takes its fail path), 503 when no transaction could be opened,
+ * or, when another agent saved first, rolls back, reloads the scope and
+ * returns the status of the 409 re-render carrying message.
+ */
+static int begin_versioned(request *r, struct scope *sc, db_stmt *st, const dbarg *args, int nargs,
+			   const char *message)
+{
+	uint64_t affected = 0;
+
+	if (db_begin() != SPP_OK)
+		return 503;
+	if (db_exec(st, args, nargs, &affected, NULL) < 0)
+		return -1;
+	if (affected)
+		return 0;
+	db_rollback();
+	if (load_scope(r, sc))
+		return 503;
+	return rerender(r, sc, 409, message, sc->version);
+}
+
+/* A POST's failure after db_begin: rolls back, logs `what` failed, 503. */
+static int post_failed(const struct scope *sc, const char *what)
+{
+	db_rollback();
+	spp_log("agent experience %lld: %s failed: %s", sc->exp_id, what, db_last_error());
+	return 503;
+}
+
+/* Redirects to the scope's screen with query suffix `ok` ("1", "4#…"). */
+static int redirect_ok(request *r, const struct scope *sc, const char *ok)
+{
+	return req_redirect(r, arena_printf(r->a, "/agent/experiences/%lld?structure=%lld&ok=%s",
+					    sc->exp_id, sc->sid, ok));
+}
+
 /* GET /agent/experiences/<id> */
 static int h_show(request *r)
 {
@@ -519,17 +571,11 @@ static int h_save(request *r)
 	struct agent_answer_ctx ac;
 	struct save sv;
 	const char *message = NULL, *what = NULL;
-	uint64_t affected = 0;
 	long long posted_version = req_int(r, "version", -1);
-	int rc = load_scope(r, &sc), ok;
+	int rc = load_allowed(r, &sc, CAP_ANSWER);
 
 	if (rc)
 		return rc;
-	ok = allowed(r, &sc, CAP_ANSWER);
-	if (ok < 0)
-		return 503;
-	if (!ok)
-		return 403;
 	memset(&sv, 0, sizeof sv);
 	sv.assignee = req_int(r, "attribuee", 0);
 	sv.move_to = req_int(r, "reattribuer", 0);
@@ -552,24 +598,17 @@ static int h_save(request *r)
 					  "Le formulaire contient des erreurs : corrigez les "
 					  "champs signalés.",
 				posted_version);
-	if (db_begin() != SPP_OK)
-		return 503;
-	if (db_exec(&u_es,
-		    DB_ARGS(sv.assignee > 0 ? A_INT(sv.assignee) : A_NULL, A_INT(sv.improvement),
-			    A_INT(sc.exp_id), A_INT(sc.sid), A_INT(posted_version)),
-		    &affected, NULL) < 0)
+	rc = begin_versioned(
+		r, &sc, &u_es,
+		DB_ARGS(sv.assignee > 0 ? A_INT(sv.assignee) : A_NULL, A_INT(sv.improvement),
+			A_INT(sc.exp_id), A_INT(sc.sid), A_INT(posted_version)),
+		"Cette expérience a été modifiée par un autre agent pendant que vous la "
+		"consultiez. Vos saisies sont conservées ci-dessous : vérifiez la version "
+		"enregistrée, puis cliquez à nouveau sur « Enregistrer ».");
+	if (rc < 0)
 		goto fail;
-	if (!affected) {
-		db_rollback();
-		if (load_scope(r, &sc))
-			return 503;
-		return rerender(
-			r, &sc, 409,
-			"Cette expérience a été modifiée par un autre agent pendant que vous la "
-			"consultiez. Vos saisies sont conservées ci-dessous : vérifiez la version "
-			"enregistrée, puis cliquez à nouveau sur « Enregistrer ».",
-			sc.version);
-	}
+	if (rc)
+		return rc;
 	ac = answer_ctx(&sc);
 	if (save_organisme(r, &sc, &sv) != SPP_OK ||
 	    agent_answer_save(r, &ac, sv.status, sv.answer, sv.formula, sv.signature, &what) !=
@@ -598,20 +637,15 @@ static int h_save(request *r)
 	}
 	if (db_commit() != SPP_OK)
 		goto fail;
-	if (sv.move_to) {
-		ok = agent_structure_visible(r, sv.move_to);
+	if (sv.move_to)
 		return req_redirect(
-			r, ok > 0 ?
+			r, agent_structure_visible(r, sv.move_to) > 0 ?
 				   arena_printf(r->a, "/agent/experiences/%lld?structure=%lld&ok=2",
 						sc.exp_id, sv.move_to) :
 				   "/agent/experiences?ok=2");
-	}
-	return req_redirect(r, arena_printf(r->a, "/agent/experiences/%lld?structure=%lld&ok=1",
-					    sc.exp_id, sc.sid));
+	return redirect_ok(r, &sc, "1");
 fail:
-	db_rollback();
-	spp_log("agent experience %lld: save failed: %s", sc.exp_id, db_last_error());
-	return 503;
+	return post_failed(&sc, "save");
 }
 
 /* POST /agent/experiences/<id>/renvoi — send a pending answer back to its
@@ -620,40 +654,27 @@ static int h_send_back(request *r)
 {
 	struct scope sc;
 	struct agent_answer_ctx ac;
-	uint64_t affected = 0;
 	long long posted_version = req_int(r, "version", -1);
-	int rc = load_scope(r, &sc), ok;
+	int rc = load_allowed(r, &sc, CAP_VALIDATE);
 	const char *remark = req_str(r, "remarque");
 
 	if (rc)
 		return rc;
-	ok = allowed(r, &sc, CAP_VALIDATE);
-	if (ok < 0)
-		return 503;
-	if (!ok)
-		return 403;
 	if (r->invalid)
 		return rerender(r, &sc, 422, "Indiquez une remarque pour renvoyer la réponse.",
 				posted_version);
 	if (!sc.answer_status || strcmp(sc.answer_status, "en_attente"))
 		return rerender(r, &sc, 409, "Cette réponse n'est plus en attente de validation.",
 				sc.version);
-	if (db_begin() != SPP_OK)
-		return 503;
-	if (db_exec(&u_es_bump, DB_ARGS(A_INT(sc.exp_id), A_INT(sc.sid), A_INT(posted_version)),
-		    &affected, NULL) < 0)
+	rc = begin_versioned(
+		r, &sc, &u_es_bump, DB_ARGS(A_INT(sc.exp_id), A_INT(sc.sid), A_INT(posted_version)),
+		"Cette expérience a été modifiée par un autre agent pendant que vous la "
+		"consultiez. Votre remarque est conservée ci-dessous : vérifiez la version "
+		"enregistrée, puis renvoyez à nouveau.");
+	if (rc < 0)
 		goto fail;
-	if (!affected) {
-		db_rollback();
-		if (load_scope(r, &sc))
-			return 503;
-		return rerender(
-			r, &sc, 409,
-			"Cette expérience a été modifiée par un autre agent pendant que vous la "
-			"consultiez. Votre remarque est conservée ci-dessous : vérifiez la version "
-			"enregistrée, puis renvoyez à nouveau.",
-			sc.version);
-	}
+	if (rc)
+		return rc;
 	ac = answer_ctx(&sc);
 	if (agent_answer_send_back(r, &ac, sc.answer_author, remark) != SPP_OK ||
 	    audit(r, 0, "experience_answer_send_back", "experience", sc.exp_id,
@@ -661,12 +682,9 @@ static int h_send_back(request *r)
 		goto fail;
 	if (db_commit() != SPP_OK)
 		goto fail;
-	return req_redirect(r, arena_printf(r->a, "/agent/experiences/%lld?structure=%lld&ok=3",
-					    sc.exp_id, sc.sid));
+	return redirect_ok(r, &sc, "3");
 fail:
-	db_rollback();
-	spp_log("agent experience %lld: send back failed: %s", sc.exp_id, db_last_error());
-	return 503;
+	return post_failed(&sc, "send back");
 }
 
 /* POST /agent/experiences/<id>/commentaires — adds a comment. Any agent
@@ -694,9 +712,7 @@ static int h_comment(request *r)
 		db_rollback();
 		return 503;
 	}
-	return req_redirect(
-		r, arena_printf(r->a, "/agent/experiences/%lld?structure=%lld&ok=4#commentaires",
-				sc.exp_id, sc.sid));
+	return redirect_ok(r, &sc, "4#commentaires");
 }
 
 const route page_agent_experience_routes[] = {
