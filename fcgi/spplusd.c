@@ -47,6 +47,17 @@
 #include "scoreboard.h"
 #include "worker.h"
 
+/*
+ * jemalloc's options, read at its initialisation when spplusd is linked
+ * with it (configure.ac; glibc's malloc ignores this symbol): never give
+ * freed pages back to the kernel. By default jemalloc purged a few pages
+ * with madvise(MADV_DONTNEED) every request or two, and the next request
+ * faulted them in again. A worker's footprint is thus the peak of its
+ * largest request, and max_requests bounds how long it is kept.
+ */
+extern const char *malloc_conf;
+const char *malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1";
+
 /* Workers leave with _exit(), which skips LeakSanitizer's atexit check. */
 #if defined(__SANITIZE_ADDRESS__)
 #define SPP_LSAN 1
