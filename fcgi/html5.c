@@ -21,6 +21,9 @@
  * minimised, as libxml2 did, whatever value the stylesheet gave them.
  * Text that a stylesheet marked disable-output-escaping is written as it
  * is (no stylesheet does: layout.xsl forbids it).
+ * Elements of the fragment namespace (fragment.h) are not written:
+ * frag:store writes its content and keeps those bytes in the worker's
+ * fragment cache, frag:use writes bytes kept by an earlier page.
  */
 #include <string.h>
 #include <strings.h>
@@ -28,11 +31,15 @@
 #include <libxml/parserInternals.h> /* xmlStringTextNoenc */
 #include <libxml/tree.h>
 
+#include "fragment.h"
 #include "html5.h"
 
 struct out {
 	buf *b;
-	int err; /* 0, SPP_ENOMEM or SPP_EINVAL */
+	int err;	   /* 0, SPP_ENOMEM or SPP_EINVAL */
+	xmlNodePtr store;  /* the frag:store being written, or NULL */
+	size_t store_from; /* where its content starts in b */
+	uint64_t store_key;
 };
 
 /* Appends n bytes; the NUL after them is written once, at the end. */
@@ -142,11 +149,57 @@ static int html_in(xmlNodePtr n, const char *const *list)
 	       name_in(n->name, strlen((const char *)n->name), list);
 }
 
+/* 1 for an element of the fragment namespace (fragment.h). */
+static int is_frag(xmlNodePtr n)
+{
+	return n->ns && n->ns->href && !strcmp((const char *)n->ns->href, FRAG_NS);
+}
+
+/* The key attribute of a fragment element, or 0 when it has none. */
+static int frag_attr_key(xmlNodePtr n, uint64_t *key)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next)
+		if (!a->ns && !strcmp((const char *)a->name, "key") && a->children &&
+		    a->children->type == XML_TEXT_NODE && !a->children->next)
+			return frag_key_parse((const char *)a->children->content, key);
+	return 0;
+}
+
+/*
+ * frag:use writes the cached fragment (the handler pinned it: a missing
+ * one is a bug, and fails the page rather than lose content); frag:store
+ * writes its content and is kept when closed (close_element). Neither
+ * writes a tag. Returns what open_element returns.
+ */
+static int open_frag(struct out *o, xmlNodePtr n)
+{
+	uint64_t key;
+
+	if (!strcmp((const char *)n->name, "use")) {
+		const char *data;
+		size_t len;
+		if (!frag_attr_key(n, &key) || !(data = frag_get(key, &len)))
+			o->err = SPP_EINVAL;
+		else
+			put(o, data, len);
+		return 0;
+	}
+	/* frag:store; one at a time (an inner one is only written) */
+	if (!o->store && frag_attr_key(n, &key)) {
+		o->store = n;
+		o->store_from = o->b->len;
+		o->store_key = key;
+	}
+	return 1;
+}
+
 /* Writes a start tag; returns 1 when the element has content and an end tag. */
 static int open_element(struct out *o, xmlNodePtr n, int *meta_done)
 {
 	size_t len;
 
+	if (is_frag(n))
+		return open_frag(o, n);
 	PUTS(o, "<");
 	len = put_name(o, n->ns, n->name);
 	for (xmlAttrPtr a = n->properties; a; a = a->next)
@@ -165,6 +218,15 @@ static int open_element(struct out *o, xmlNodePtr n, int *meta_done)
 
 static void close_element(struct out *o, xmlNodePtr n)
 {
+	if (is_frag(n)) {
+		if (n == o->store) {
+			if (!o->err)
+				frag_put(o->store_key, o->b->data + o->store_from,
+					 o->b->len - o->store_from);
+			o->store = NULL;
+		}
+		return;
+	}
 	PUTS(o, "</");
 	put_name(o, n->ns, n->name);
 	PUTS(o, ">");
@@ -251,6 +313,7 @@ int html5_write(xmlDocPtr doc, buf *out)
 		n = n->next;
 	}
 done:
+	frag_render_done();
 	PUTS(&o, "\n");
 	if (o.err)
 		return o.err;

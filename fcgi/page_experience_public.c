@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "fragment.h"
 #include "page_experience.h"
 #include "page_util.h"
 #include "request.h"
@@ -181,35 +182,117 @@ void expub_excerpt(xmlNodePtr parent, const char *name, const char *body, size_t
 	free(out);
 }
 
-/* Builds the list rows: consecutive rows of one experience share it. */
+/*
+ * The list's cards: one row per experience (search_page, sql/006), each
+ * handed to the stylesheet either whole, with the key of its data
+ * (frag="…": the stylesheet renders it inside frag:store), or, when the
+ * worker's fragment cache holds that key, as an empty element
+ * (cached="1": the stylesheet writes frag:use). See fragment.c.
+ */
+enum { C_ID, C_TITLE, C_BODY, C_FEELING, C_PUBLISHED, C_PSEUDONYM, C_ANSWERED, C_STRUCTS,
+       C_NCOLS };
+
+struct card {
+	const char *v[C_NCOLS];
+	size_t len[C_NCOLS];
+};
+
 struct list_ctx {
-	xmlNodePtr list, cur, structs;
-	char last_id[24];
+	arena *a;
+	struct card cards[LIST_PER_PAGE];
+	int n, err;
 };
 
 static int list_row(void *p, int ncols, const char *const *names, const char *const *v,
 		    const unsigned long *lens)
 {
 	struct list_ctx *c = p;
+	struct card *k;
 
-	(void)ncols;
 	(void)names;
-	if (!c->cur || strcmp(c->last_id, v[0])) {
-		c->cur = x_el(c->list, "experience");
-		x_textn(c->cur, "id", v[0], lens[0]);
-		x_textn(c->cur, "title", v[1], lens[1]);
-		expub_excerpt(c->cur, "excerpt", v[2], EXCERPT_BYTES);
-		x_textn(c->cur, "feeling", v[3], lens[3]);
-		page_date(c->cur, "published_at", v[4], lens[4]);
-		x_textn(c->cur, "pseudonym", v[5], lens[5]);
-		x_textn(c->cur, "answered", v[6], lens[6]);
-		c->structs = x_el(c->cur, "structures");
-		snprintf(c->last_id, sizeof c->last_id, "%s", v[0]);
+	if (c->n == LIST_PER_PAGE || ncols < C_NCOLS)
+		return c->err = 1;
+	k = &c->cards[c->n++];
+	for (int i = 0; i < C_NCOLS; i++) {
+		k->len[i] = v[i] ? lens[i] : 0;
+		k->v[i] = arena_strndup(c->a, v[i] ? v[i] : "", k->len[i]);
+		if (!k->v[i])
+			return c->err = 1;
 	}
-	xmlNodePtr s = x_el(c->structs, "structure");
-	x_textn(s, "id", v[7], lens[7]);
-	x_textn(s, "name", v[8], lens[8]);
 	return 0;
+}
+
+/* <structures><structure><id/><name/></structure>…</structures> from the
+ * card's "id<US>name<RS>id<US>name" column. */
+static void card_structures(xmlNodePtr parent, const char *s, size_t len)
+{
+	xmlNodePtr list = x_el(parent, "structures");
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *rs = memchr(s, 0x1e, (size_t)(end - s)), *us;
+		if (!rs)
+			rs = end;
+		us = memchr(s, 0x1f, (size_t)(rs - s));
+		if (us) {
+			xmlNodePtr x = x_el(list, "structure");
+			x_textn(x, "id", s, (size_t)(us - s));
+			x_textn(x, "name", us + 1, (size_t)(rs - us - 1));
+		}
+		s = rs + 1;
+	}
+}
+
+/* Appends len, then the bytes: the key's input cannot be read two ways. */
+static int key_part(buf *b, const char *s, size_t len)
+{
+	uint32_t n = (uint32_t)len;
+
+	return buf_append(b, &n, sizeof n) || buf_append(b, s, len) ? SPP_ENOMEM : SPP_OK;
+}
+
+/* The key of a card: the stylesheet's name and every column it reads. */
+static int card_key(arena *a, const struct card *k, uint64_t *key)
+{
+	buf b;
+
+	buf_init(&b, a);
+	if (key_part(&b, "experience-list", 15))
+		return SPP_ENOMEM;
+	for (int i = 0; i < C_NCOLS; i++)
+		if (key_part(&b, k->v[i], k->len[i]))
+			return SPP_ENOMEM;
+	*key = frag_key(b.data, b.len);
+	return SPP_OK;
+}
+
+/* Adds <experience frag="K"[ cached="1"]>…</experience> for each card. */
+static int cards_xml(request *r, xmlNodePtr list, const struct list_ctx *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		const struct card *k = &c->cards[i];
+		xmlNodePtr e = x_el(list, "experience");
+		uint64_t key;
+		char hex[17];
+
+		if (card_key(r->a, k, &key) != SPP_OK)
+			return SPP_ENOMEM;
+		frag_key_hex(key, hex);
+		x_attr(e, "frag", hex);
+		if (frag_has(key)) {
+			x_attr(e, "cached", "1");
+			continue;
+		}
+		x_textn(e, "id", k->v[C_ID], k->len[C_ID]);
+		x_textn(e, "title", k->v[C_TITLE], k->len[C_TITLE]);
+		expub_excerpt(e, "excerpt", k->v[C_BODY], EXCERPT_BYTES);
+		x_textn(e, "feeling", k->v[C_FEELING], k->len[C_FEELING]);
+		page_date(e, "published_at", k->v[C_PUBLISHED], k->len[C_PUBLISHED]);
+		x_textn(e, "pseudonym", k->v[C_PSEUDONYM], k->len[C_PSEUDONYM]);
+		x_textn(e, "answered", k->v[C_ANSWERED], k->len[C_ANSWERED]);
+		card_structures(e, k->v[C_STRUCTS], k->len[C_STRUCTS]);
+	}
+	return SPP_OK;
 }
 
 /* GET /experiences */
@@ -271,13 +354,16 @@ static int h_list(request *r)
 		return 200;
 	}
 	xmlNodePtr list = req_data(r, "experiences");
-	struct list_ctx c = { .list = list };
+	struct list_ctx *c = arena_zalloc(r->a, sizeof *c);
 	int fetched = 0;
+	if (!c)
+		return 500;
+	c->a = r->a;
 	/* one term or none (the plain list, one organisme, one word): the
 	 * page comes with its exact count; a page past the end, without */
 	if (query.nterms <= 1) {
 		if (search_page_counted(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row,
-					&c, &total) < 0)
+					c, &total) < 0)
 			return 503;
 		fetched = 1;
 	}
@@ -294,10 +380,12 @@ static int h_list(request *r)
 	if (pages > LIST_MAX_PAGE)
 		pages = LIST_MAX_PAGE;
 	if (!fetched && (page <= pages || (approx && page > 1))) {
-		if (search_page(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row, &c) <
+		if (search_page(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row, c) <
 		    0)
 			return 503;
 	}
+	if (c->err || cards_xml(r, list, c) != SPP_OK)
+		return 500;
 	/* past the last page is a 404, unless the count was an estimate */
 	if (page > 1 && !list->children && !approx)
 		status = 404;

@@ -14,6 +14,7 @@
 #include <libxslt/imports.h>
 #include <libexslt/exslt.h>
 
+#include "fragment.h"
 #include "html5.h"
 #include "render.h"
 
@@ -70,6 +71,8 @@ void render_reload(void)
 	for (int i = 0; i < nsheets; i++)
 		xsltFreeStylesheet(sheets[i].style);
 	nsheets = 0;
+	/* cached fragments were rendered by the old stylesheets */
+	frag_free();
 }
 
 void render_shutdown(void)

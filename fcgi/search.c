@@ -76,21 +76,18 @@ static db_stmt q_term_n = DB_STMT("SELECT n FROM search_term_counts WHERE term =
 #define JX5(al) JX4(al) JX(al, 4)
 
 /* The page: the ids come from the rarest term's range scan (a derived
- * table, so only `limit` experiences are read), then the rows are joined.
- * Parameters: the other terms, the driving term, limit, offset. */
-#define PAGE_SQL(extra, count_col, count_join)                                                  \
-	"SELECT e.id, e.title, LEFT(e.body, 400) AS excerpt, e.feeling, e.published_at,"         \
-	" e.pseudonym, EXISTS (SELECT 1 FROM answers a WHERE a.experience_id = e.id"             \
-	" AND a.status = 'publiee') AS answered, s.id AS structure_id, s.name AS structure_name" \
-	count_col                                                                                \
-	" FROM (SELECT STRAIGHT_JOIN t.experience_id, t.published_at FROM search_terms t" extra  \
-	" WHERE t.term = ? ORDER BY t.published_at DESC, t.experience_id DESC"                   \
-	" LIMIT ? OFFSET ?) p" count_join                                                        \
-	" JOIN experiences e ON e.id = p.experience_id"                                          \
-	" JOIN experience_structures es ON es.experience_id = e.id"                              \
-	" JOIN structures s ON s.id = es.structure_id"                                           \
-	" WHERE e.status = 'publiee'"                                                            \
-	" ORDER BY p.published_at DESC, p.experience_id DESC, s.name, s.id"
+ * table, so only `limit` experiences are read), then their cards (sql/006:
+ * one row per published experience, with its structures and whether an
+ * answer is published, kept by triggers). Parameters: the other terms,
+ * the driving term, limit, offset. */
+#define PAGE_SQL(extra, count_col, count_join)                                                 \
+	"SELECT k.experience_id, k.title, k.excerpt, k.feeling, k.published_at, k.pseudonym,"   \
+	" k.answered, k.structures" count_col                                                  \
+	" FROM (SELECT STRAIGHT_JOIN t.experience_id, t.published_at FROM search_terms t" extra \
+	" WHERE t.term = ? ORDER BY t.published_at DESC, t.experience_id DESC"                  \
+	" LIMIT ? OFFSET ?) p" count_join                                                       \
+	" JOIN experience_cards k ON k.experience_id = p.experience_id"                         \
+	" ORDER BY p.published_at DESC, p.experience_id DESC"
 #define PAGE(extra) PAGE_SQL(extra, "", "")
 
 /* One term (or none: "*"): the page and the term's count in one statement,

@@ -126,11 +126,11 @@ void search_query_add(search_query *q, const char *term);
 int search_count(search_query *q, long long *total, int *approx);
 
 /*
- * Calls fn once per row of the page: columns id, title, excerpt (the
- * first 400 characters of the body), feeling, published_at, pseudonym,
- * answered (0/1), structure_id, structure_name — one row per structure
- * concerned, consecutive for one experience, experiences newest first.
- * Only published experiences. Returns the number of rows or SPP_EDB.
+ * Calls fn once per experience of the page, newest first, with its card
+ * (sql/006): columns id, title, excerpt (the first 400 characters of the
+ * body), feeling, published_at, pseudonym, answered (0/1), structures
+ * ("id<0x1f>name" joined by 0x1e, by name). Only published experiences.
+ * Returns the number of rows or SPP_EDB.
  */
 typedef int (*search_row_fn)(void *ctx, int ncols, const char *const *names,
 			     const char *const *vals, const unsigned long *lens);

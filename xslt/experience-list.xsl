@@ -6,17 +6,20 @@
           <organisme><id/><name/><commune/><postal_code/><network/></organisme>
           <reseau><id/><name/><short_name/></reseau></filter>
         <networks><network><id/><short_name/></network>…</networks>
-        <experiences total="N" [approx="1"]><experience><id/><title/><excerpt/>
+        <experiences total="N" [approx="1"]><experience frag="K"><id/><title/><excerpt/>
           <feeling/><published_at/><pseudonym/><answered/>
           <structures><structure><id/><name/></structure>…</structures>
         </experience>…</experiences>
+        (<experience frag="K" cached="1"/>: the worker's fragment cache holds
+        that card's HTML under K, fcgi/fragment.c)
         <pagination><page/><pages/><total/></pagination>
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:str="http://exslt.org/strings"
+    xmlns:frag="urn:spplus:fragment"
     extension-element-prefixes="str"
-    exclude-result-prefixes="str">
+    exclude-result-prefixes="str frag">
   <xsl:import href="layout.xsl"/>
   <xsl:include href="experience-common.xsl"/>
 
@@ -175,6 +178,58 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- One experience card (the context node is an <experience>). -->
+  <xsl:template name="card">
+    <li class="spp-xp-item fr-py-3w">
+      <h2 class="fr-h5 fr-mb-1w">
+        <a href="/experiences/{id}"><xsl:value-of select="title"/></a>
+      </h2>
+      <ul class="fr-badges-group fr-mb-1w">
+        <li>
+          <!-- xp-feeling-badge, inlined (called for every row) -->
+          <xsl:choose>
+            <xsl:when test="feeling = 'positif'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">Ressenti : positif</p></xsl:when>
+            <xsl:when test="feeling = 'negatif'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--error">Ressenti : négatif</p></xsl:when>
+            <xsl:otherwise><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--info">Ressenti : <xsl:value-of select="feeling"/></p></xsl:otherwise>
+          </xsl:choose>
+        </li>
+        <xsl:if test="answered = '1'">
+          <li><xsl:call-template name="xp-answered-badge"/></li>
+        </xsl:if>
+      </ul>
+      <p class="fr-text--sm spp-meta fr-mb-1w">
+        <xsl:text>Publiée le </xsl:text>
+        <!-- the layout's time-fr, inlined: 20 calls cost 7 % of the page -->
+        <xsl:choose>
+          <!-- « 1er décembre 2026 » formatted by the worker (list_row,
+               page_date): half the cost of the expression below -->
+          <xsl:when test="published_at/@fr">
+            <time datetime="{substring(published_at, 1, 10)}"><xsl:value-of select="published_at/@fr"/></time>
+          </xsl:when>
+          <!-- one XPath evaluation (the date is read once); month names
+               padded to 10 characters, written in the expression (a global
+               variable is evaluated for every page, and copied at each
+               reference) -->
+          <xsl:otherwise>
+            <xsl:variable name="d" select="string(published_at)"/>
+            <time datetime="{substring($d, 1, 10)}"><xsl:value-of
+                select="concat(number(substring($d, 9, 2)), substring('er', 1, 2 * (substring($d, 9, 2) = '01')), ' ',
+                               normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
+                                                         substring($d, 6, 2) * 10 - 9, 10)), ' ', substring($d, 1, 4))"/></time>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> par </xsl:text>
+        <span class="spp-pseudo"><xsl:value-of select="pseudonym"/></span>
+        <xsl:text> — </xsl:text>
+        <xsl:for-each select="structures/structure">
+          <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+          <a href="/experiences?organisme={id}"><xsl:value-of select="name"/></a>
+        </xsl:for-each>
+      </p>
+      <p class="fr-mb-0"><xsl:value-of select="excerpt"/></p>
+    </li>
+  </xsl:template>
+
   <xsl:template name="results">
     <xsl:variable name="list" select="$page/experiences"/>
     <xsl:if test="$list">
@@ -201,55 +256,13 @@
         <p>Il n'y a pas d'autre résultat sur cette page. <a href="/experiences?{$filter-qs}page=1">Revenir à la première page</a></p>
       </xsl:if>
       <ul class="fr-raw-list spp-xp-list">
+        <!-- each card is rendered once per worker: frag:store keeps its
+             HTML under the key of its data, frag:use writes it again -->
         <xsl:for-each select="$list/experience">
-          <li class="spp-xp-item fr-py-3w">
-            <h2 class="fr-h5 fr-mb-1w">
-              <a href="/experiences/{id}"><xsl:value-of select="title"/></a>
-            </h2>
-            <ul class="fr-badges-group fr-mb-1w">
-              <li>
-                <!-- xp-feeling-badge, inlined (called for every row) -->
-                <xsl:choose>
-                  <xsl:when test="feeling = 'positif'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">Ressenti : positif</p></xsl:when>
-                  <xsl:when test="feeling = 'negatif'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--error">Ressenti : négatif</p></xsl:when>
-                  <xsl:otherwise><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--info">Ressenti : <xsl:value-of select="feeling"/></p></xsl:otherwise>
-                </xsl:choose>
-              </li>
-              <xsl:if test="answered = '1'">
-                <li><xsl:call-template name="xp-answered-badge"/></li>
-              </xsl:if>
-            </ul>
-            <p class="fr-text--sm spp-meta fr-mb-1w">
-              <xsl:text>Publiée le </xsl:text>
-              <!-- the layout's time-fr, inlined: 20 calls cost 7 % of the page -->
-              <xsl:choose>
-                <!-- « 1er décembre 2026 » formatted by the worker (list_row,
-                     page_date): half the cost of the expression below -->
-                <xsl:when test="published_at/@fr">
-                  <time datetime="{substring(published_at, 1, 10)}"><xsl:value-of select="published_at/@fr"/></time>
-                </xsl:when>
-                <!-- one XPath evaluation (the date is read once); month names
-                     padded to 10 characters, written in the expression (a global
-                     variable is evaluated for every page, and copied at each
-                     reference) -->
-                <xsl:otherwise>
-                  <xsl:variable name="d" select="string(published_at)"/>
-                  <time datetime="{substring($d, 1, 10)}"><xsl:value-of
-                      select="concat(number(substring($d, 9, 2)), substring('er', 1, 2 * (substring($d, 9, 2) = '01')), ' ',
-                                     normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
-                                                               substring($d, 6, 2) * 10 - 9, 10)), ' ', substring($d, 1, 4))"/></time>
-                </xsl:otherwise>
-              </xsl:choose>
-              <xsl:text> par </xsl:text>
-              <span class="spp-pseudo"><xsl:value-of select="pseudonym"/></span>
-              <xsl:text> — </xsl:text>
-              <xsl:for-each select="structures/structure">
-                <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
-                <a href="/experiences?organisme={id}"><xsl:value-of select="name"/></a>
-              </xsl:for-each>
-            </p>
-            <p class="fr-mb-0"><xsl:value-of select="excerpt"/></p>
-          </li>
+          <xsl:choose>
+            <xsl:when test="@cached"><frag:use key="{@frag}"/></xsl:when>
+            <xsl:otherwise><frag:store key="{@frag}"><xsl:call-template name="card"/></frag:store></xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
       </ul>
       <div class="fr-mt-4w">

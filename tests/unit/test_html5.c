@@ -14,12 +14,36 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 
+#include "../../fcgi/fragment.h"
 #include "../../fcgi/html5.h"
 
 #define XSL_HEAD                                                                   \
 	"<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>" \
 	"<xsl:output method='html' encoding='UTF-8' indent='no'"                   \
 	" doctype-system='about:legacy-compat'/>"
+
+/* Transforms xml with the stylesheet text xsl into b; returns html5_write's code. */
+static int render_rc(arena *a, const char *xsl, const char *xml, buf *b)
+{
+	xmlDocPtr sdoc = xmlReadMemory(xsl, (int)strlen(xsl), "t.xsl", NULL, 0);
+	xsltStylesheetPtr style;
+	xmlDocPtr in, res;
+	int rc;
+
+	assert_non_null(sdoc);
+	style = xsltParseStylesheetDoc(sdoc);
+	assert_non_null(style);
+	in = xmlReadMemory(xml, (int)strlen(xml), "in.xml", NULL, 0);
+	assert_non_null(in);
+	res = xsltApplyStylesheet(style, in, NULL);
+	assert_non_null(res);
+	buf_init(b, a);
+	rc = html5_write(res, b);
+	xmlFreeDoc(res);
+	xmlFreeDoc(in);
+	xsltFreeStylesheet(style);
+	return rc;
+}
 
 /* Transforms xml with the stylesheet text xsl; returns the page. */
 static const char *render(arena *a, const char *xsl, const char *xml)
@@ -180,6 +204,105 @@ static void test_deep_tree(void **state)
 	arena_free(a);
 }
 
+/* Items rendered through the fragment cache, as experience-list.xsl does:
+ * <i k="KEY">text</i> is written inside frag:store, <i k="KEY" c="1"/> is
+ * a frag:use. */
+#define FRAG_XSL                                                                          \
+	XSL_HEAD "<xsl:template match='/'><body><xsl:for-each select='page/i'><xsl:choose>"    \
+		 "<xsl:when test='@c'><frag:use xmlns:frag='urn:spplus:fragment' key='{@k}'/>" \
+		 "</xsl:when><xsl:otherwise>"                                                  \
+		 "<frag:store xmlns:frag='urn:spplus:fragment' key='{@k}'><p title='{.}'>"     \
+		 "<xsl:value-of select='.'/></p><xsl:if test='@nested'>"                       \
+		 "<frag:store key='00000000000000ff'><br/></frag:store></xsl:if></frag:store>"  \
+		 "</xsl:otherwise></xsl:choose></xsl:for-each></body></xsl:template>"          \
+		 "</xsl:stylesheet>"
+
+/* What frag:store writes is kept under its key, byte for byte, and
+ * frag:use writes it again; the fragment elements themselves never appear. */
+static void test_fragments(void **state)
+{
+	arena *a = arena_new(4096);
+	const char *first, *again;
+	size_t len;
+	buf b;
+
+	(void)state;
+	frag_configure(1 << 20);
+	assert_int_equal(frag_has(0xa1), 0);
+	first = render(a, FRAG_XSL, "<page><i k='00000000000000a1'>x &lt;1 &amp; \"é\"</i></page>");
+	assert_string_equal(first, "<!DOCTYPE html>\n<body><p title=\"x &lt;1 &amp; &quot;é&quot;\">"
+				   "x &lt;1 &amp; \"é\"</p></body>\n");
+	assert_non_null(frag_get(0xa1, &len));
+	assert_int_equal(len, strlen("<p title=\"x &lt;1 &amp; &quot;é&quot;\">x &lt;1 &amp; \"é\"</p>"));
+	assert_int_equal(frag_has(0xa1), 1);
+	again = render(a, FRAG_XSL, "<page><i k='00000000000000a1' c='1'/></page>");
+	assert_string_equal(again, first);
+
+	/* a key that is not 16 lowercase hex digits: written, not kept */
+	assert_string_equal(render(a, FRAG_XSL, "<page><i k='A1'>y</i><i k=''>z</i></page>"),
+			    "<!DOCTYPE html>\n<body><p title=\"y\">y</p><p title=\"z\">z</p></body>\n");
+	/* an inner frag:store is written as part of the outer one only */
+	render(a, FRAG_XSL, "<page><i k='00000000000000b2' nested='1'>n</i></page>");
+	assert_non_null(frag_get(0xb2, &len));
+	assert_int_equal(len, strlen("<p title=\"n\">n</p><br>"));
+	assert_null(frag_get(0xff, &len));
+
+	/* frag:use of a fragment the cache does not hold fails the page */
+	assert_int_equal(render_rc(a, FRAG_XSL, "<page><i k='00000000000000c3' c='1'/></page>", &b),
+			 SPP_EINVAL);
+	frag_free();
+	arena_free(a);
+}
+
+/* The cache stays within its bytes and never evicts what the page being
+ * built has pinned (frag_has) or stored; the next page may. */
+static void test_fragment_eviction(void **state)
+{
+	char data[40];
+	size_t len;
+	struct frag_stats st;
+
+	(void)state;
+	memset(data, 'x', sizeof data);
+	frag_configure(100); /* two fragments of 40 bytes */
+	frag_put(1, data, 40);
+	frag_put(2, data, 40);
+	frag_put(3, data, 40); /* all pinned by this page: not kept */
+	assert_non_null(frag_get(1, &len));
+	assert_non_null(frag_get(2, &len));
+	assert_null(frag_get(3, &len));
+	frag_render_done();
+	assert_int_equal(frag_has(2), 1); /* the next page uses 2 */
+	frag_put(3, data, 40);		  /* 1 makes room */
+	assert_null(frag_get(1, &len));
+	assert_non_null(frag_get(2, &len));
+	assert_non_null(frag_get(3, &len));
+	frag_stats_get(&st);
+	assert_true(st.bytes <= 100);
+	assert_int_equal(st.entries, 2);
+
+	/* one set holds 4 keys (keys 0x10000 apart share a set) */
+	frag_render_done();
+	frag_configure(1 << 20);
+	for (uint64_t k = 1; k <= 5; k++)
+		frag_put(k << 16, data, 10);
+	assert_null(frag_get(5 << 16, &len)); /* the set is pinned by this page */
+	frag_render_done();
+	frag_put(5 << 16, data, 10);
+	assert_non_null(frag_get(5 << 16, &len));
+	assert_null(frag_get(1 << 16, &len)); /* the least recently used went */
+
+	/* too long, empty, and a disabled cache keep nothing */
+	frag_render_done();
+	frag_put(6 << 16, data, 0);
+	assert_null(frag_get(6 << 16, &len));
+	frag_configure(0);
+	frag_put(7, data, 10);
+	assert_null(frag_get(7, &len));
+	assert_int_equal(frag_has(7), 0);
+	frag_free();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +312,8 @@ int main(void)
 		cmocka_unit_test(test_raw_text),
 		cmocka_unit_test(test_attribute_entity_ref),
 		cmocka_unit_test(test_deep_tree),
+		cmocka_unit_test(test_fragments),
+		cmocka_unit_test(test_fragment_eviction),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

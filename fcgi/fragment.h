@@ -1,0 +1,63 @@
+/*
+ * fragment.h — a per-worker cache of rendered HTML fragments (see
+ * fragment.c): a page handler names a fragment by the hash of everything
+ * it is made of, and the stylesheet renders it only when the cache does
+ * not already hold it.
+ */
+#ifndef SPP_FRAGMENT_H
+#define SPP_FRAGMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The namespace of the result elements html5.c acts on:
+ *   <frag:store key="K">…</frag:store>  writes its content and keeps it
+ *   <frag:use key="K"/>                 writes what was kept under K  */
+#define FRAG_NS "urn:spplus:fragment"
+
+/* Longest fragment kept (a list card is ~700 bytes); longer ones are
+ * written but not kept. */
+#define FRAG_MAX_LEN 16384
+
+/* A fragment's key from its inputs (keyed SipHash, the key drawn at the
+ * worker's first use): data must hold every byte the fragment's HTML
+ * depends on, including the name of the stylesheet that renders it. */
+uint64_t frag_key(const void *data, size_t len);
+
+/* "0123456789abcdef" form of a key, for the XML attribute (17 bytes). */
+void frag_key_hex(uint64_t key, char out[17]);
+
+/* Parses the attribute form; 0 when malformed. */
+int frag_key_parse(const char *s, uint64_t *key);
+
+/*
+ * 1 when key is in the cache, and then kept there until the end of the
+ * next html5_write (frag_render_done): what a handler saw is still there
+ * when the page is serialised. 0 when not (or the cache is disabled).
+ */
+int frag_has(uint64_t key);
+
+/* The bytes kept under key, or NULL. */
+const char *frag_get(uint64_t key, size_t *len);
+
+/* Keeps a copy of data under key, evicting older fragments when the
+ * cache is full (never one pinned by frag_has for the current page). */
+void frag_put(uint64_t key, const char *data, size_t len);
+
+/* Ends a page: the fragments it pinned may be evicted again. */
+void frag_render_done(void);
+
+/* Sizes the cache (bytes of fragments; 0 disables it). Default 8 MiB. */
+void frag_configure(size_t max_bytes);
+
+/* Releases everything (worker exit, tests). */
+void frag_free(void);
+
+/* Counters, for the status page and tests. */
+struct frag_stats {
+	unsigned long long hits, misses, stores, evictions;
+	size_t bytes, entries;
+};
+void frag_stats_get(struct frag_stats *st);
+
+#endif
