@@ -269,6 +269,10 @@ static int card_key(arena *a, const struct card *k, uint64_t *key)
 /* Adds <experience frag="K"[ cached="1"]>…</experience> for each card. */
 static int cards_xml(request *r, xmlNodePtr list, const struct list_ctx *c)
 {
+	/* ?debug=xml (development) shows every card's data */
+	const char *dbg = kv_get(&r->query, "debug");
+	int whole = r->cfg->dev && dbg && !strcmp(dbg, "xml");
+
 	for (int i = 0; i < c->n; i++) {
 		const struct card *k = &c->cards[i];
 		xmlNodePtr e = x_el(list, "experience");
@@ -279,7 +283,7 @@ static int cards_xml(request *r, xmlNodePtr list, const struct list_ctx *c)
 			return SPP_ENOMEM;
 		frag_key_hex(key, hex);
 		x_attr(e, "frag", hex);
-		if (frag_has(key)) {
+		if (!whole && frag_has(key)) {
 			x_attr(e, "cached", "1");
 			continue;
 		}
