@@ -20,9 +20,10 @@
  *    them (an administrator's S is the chosen structure, or its subtree).
  *  - When only état and structure filter the list (the common case, and
  *    the page as first opened), its total is the sum of those counts over
- *    S: no row is counted. The page's keys (experience_id, structure_id,
- *    published_at) are read from an index alone, with one of three plans
- *    chosen from the counts, then its 20 rows are completed by primary key:
+ *    S: no row is counted. The page's rows of experience_structures (keys,
+ *    state, assignee) are read from an index alone, with one of three plans
+ *    chosen from the counts, then its 20 rows are completed by primary key
+ *    (experience, structure, assignee):
  *      A. S is one structure: its range of k_es_structure_list
  *         (structure, état, newest first; k_es_structure_newest for every
  *         état), read in order and stopped after OFFSET + 20 entries;
@@ -111,15 +112,35 @@
 	" JOIN structures s ON s.id = es.structure_id"                                 \
 	" LEFT JOIN users u ON u.id = es.assigned_user_id" LIST_WHERE
 
+/* The export's columns. */
 #define LIST_COLUMNS                                                              \
 	" es.experience_id AS id, es.structure_id, es.published_at, e.pseudonym," \
 	" e.title, e.feeling, s.name AS structure, s.code_sp, es.state,"          \
 	" COALESCE(NULLIF(u.display_name, ''), u.username) AS assignee,"          \
 	" es.improvement, es.first_answer_at"
+/* The page's columns, in the order list_row() reads them: only what the
+ * page shows (es: the experience_structures row, or the page's keys when
+ * they carry its state and assignee). */
+#define PAGE_COLUMNS(es)                                                                      \
+	" " es ".experience_id AS id, " es ".structure_id, " es ".published_at, e.pseudonym," \
+	" e.title, s.name AS structure, " es ".state,"                                        \
+	" COALESCE(NULLIF(u.display_name, ''), u.username) AS assignee"
+#define PAGE_COLUMNS_P PAGE_COLUMNS("p")
+enum {
+	PC_ID,
+	PC_STRUCTURE_ID,
+	PC_PUBLISHED_AT,
+	PC_PSEUDONYM,
+	PC_TITLE,
+	PC_STRUCTURE,
+	PC_STATE,
+	PC_ASSIGNEE,
+	PC_N
+};
 
 static db_stmt q_count = DB_STMT("SELECT STRAIGHT_JOIN COUNT(*)" LIST_FROM_MINE);
 static db_stmt q_page = DB_STMT(
-	"SELECT STRAIGHT_JOIN" LIST_COLUMNS LIST_FROM_MINE
+	"SELECT STRAIGHT_JOIN" PAGE_COLUMNS("es") LIST_FROM_MINE
 	" ORDER BY es.published_at DESC, es.experience_id DESC, es.structure_id LIMIT ? OFFSET ?");
 static db_stmt q_csv =
 	DB_STMT("SELECT STRAIGHT_JOIN" LIST_COLUMNS ", e.body" LIST_FROM_MINE
@@ -127,7 +148,7 @@ static db_stmt q_csv =
 static db_stmt q_count_all = DB_STMT("SELECT COUNT(*)" LIST_FROM_ALL);
 /* newest first along k_experiences_status_pub, with no sort: the rows of
  * one experience (several structures) come in primary key order */
-static db_stmt q_page_all = DB_STMT("SELECT STRAIGHT_JOIN" LIST_COLUMNS LIST_FROM_ALL
+static db_stmt q_page_all = DB_STMT("SELECT STRAIGHT_JOIN" PAGE_COLUMNS("es") LIST_FROM_ALL
 				    " ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?");
 static db_stmt q_csv_all =
 	DB_STMT("SELECT" LIST_COLUMNS ", e.body" LIST_FROM_ALL
@@ -135,20 +156,20 @@ static db_stmt q_csv_all =
 
 /*
  * The page when only état and structure filter it (plans A, B, C above).
- * KEYS reads the page's keys (experience_id, structure_id, published_at)
+ * KEYS reads the page's rows of experience_structures (keys, state,
+ * assignee: every index it reads holds them, sql/007_agent_list_fast.sql)
  * from the index only; PAGE_OF wraps them: the 20 rows are completed by
  * primary key (e.status is checked again there: published_at already says
  * it). Each plan has a variant for one état (list_state = ?) and one for
  * every état.
  */
-#define PAGE_OF(keys)                                                                       \
-	"SELECT STRAIGHT_JOIN" LIST_COLUMNS " FROM (" keys ") p"                            \
-	" JOIN experience_structures es ON es.experience_id = p.experience_id"              \
-	" AND es.structure_id = p.structure_id JOIN structures s ON s.id = es.structure_id" \
-	" JOIN experiences e ON e.id = es.experience_id"                                    \
-	" LEFT JOIN users u ON u.id = es.assigned_user_id WHERE e.status = 'publiee'"       \
+#define PAGE_OF(keys)                                                                \
+	"SELECT STRAIGHT_JOIN" PAGE_COLUMNS_P " FROM (" keys                         \
+	") p JOIN structures s ON s.id = p.structure_id"                             \
+	" JOIN experiences e ON e.id = p.experience_id"                              \
+	" LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'" \
 	" ORDER BY p.published_at DESC, p.experience_id DESC, p.structure_id"
-#define KEYS "SELECT k.experience_id, k.structure_id, k.published_at"
+#define KEYS "SELECT k.experience_id, k.structure_id, k.published_at, k.state, k.assigned_user_id"
 #define NEWEST \
 	" ORDER BY k.published_at DESC, k.experience_id DESC, k.structure_id LIMIT ? OFFSET ?"
 /* A: one structure. Arguments: structure id, [état,] limit, offset. */
@@ -754,6 +775,49 @@ static int scope_of(request *r, const struct vis *v, const struct filters *f, st
 	return SPP_OK;
 }
 
+/* True when s holds only XML white space (what normalize-space() drops). */
+static int blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * db_query callback of the page statements (PAGE_COLUMNS): one
+ * <experience> under the list, with the French form of its date (page_date)
+ * and no <assignee> when nobody, or nothing printable, is named, so that
+ * the stylesheet formats and tests nothing per row.
+ */
+static int list_row(void *ctx, int ncols, const char *const *names, const char *const *v,
+		    const unsigned long *lens)
+{
+	xmlNodePtr e;
+
+	(void)names;
+	if (ncols < PC_N)
+		return 1;
+	e = x_el(ctx, "experience");
+	x_textn(e, "id", v[PC_ID], lens[PC_ID]);
+	x_textn(e, "structure_id", v[PC_STRUCTURE_ID], lens[PC_STRUCTURE_ID]);
+	if (v[PC_PUBLISHED_AT])
+		page_date(e, "published_at", v[PC_PUBLISHED_AT], lens[PC_PUBLISHED_AT]);
+	x_textn(e, "pseudonym", v[PC_PSEUDONYM], lens[PC_PSEUDONYM]);
+	x_textn(e, "title", v[PC_TITLE], lens[PC_TITLE]);
+	x_textn(e, "structure", v[PC_STRUCTURE], lens[PC_STRUCTURE]);
+	x_textn(e, "state", v[PC_STATE], lens[PC_STATE]);
+	if (!blank(v[PC_ASSIGNEE]))
+		x_textn(e, "assignee", v[PC_ASSIGNEE], lens[PC_ASSIGNEE]);
+	return 0;
+}
+
+/* Runs a page statement into list. Returns the row count or SPP_EDB. */
+static int page_xml(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr list)
+{
+	return db_query(st, args, nargs, list_row, list);
+}
+
 /*
  * The page of the fast plans (top of the file) into list; *total receives
  * the number of rows. sc is NULL for an administrator (every structure,
@@ -770,30 +834,26 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 		if (totals(1, n) != SPP_OK)
 			return SPP_EDB;
 		*total = rows_in(n, st);
-		return st >= 0 ?
-			       db_xml(&q_page_every, DB_ARGS(etat, lim, off), list, "experience") :
-			       db_xml(&q_page_every_any, DB_ARGS(lim, off), list, "experience");
+		return st >= 0 ? page_xml(&q_page_every, DB_ARGS(etat, lim, off), list) :
+				 page_xml(&q_page_every_any, DB_ARGS(lim, off), list);
 	}
 	*total = sc->rows;
 	if (!sc->n)
 		return 0;
 	if (sc->n == 1) /* A */
-		return st >= 0 ? db_xml(&q_page_one, DB_ARGS(A_INT(sc->one), etat, lim, off), list,
-					"experience") :
-				 db_xml(&q_page_one_any, DB_ARGS(A_INT(sc->one), lim, off), list,
-					"experience");
+		return st >= 0 ? page_xml(&q_page_one, DB_ARGS(A_INT(sc->one), etat, lim, off),
+					  list) :
+				 page_xml(&q_page_one_any, DB_ARGS(A_INT(sc->one), lim, off), list);
 	if (totals(0, n) != SPP_OK)
 		return SPP_EDB;
 	if ((double)sc->rows * (double)sc->rows > (double)k * (double)rows_in(n, st)) /* C */
-		return st >= 0 ? db_xml(&q_page_scan, DB_ARGS(etat, A_STR(sc->json), lim, off),
-					list, "experience") :
-				 db_xml(&q_page_scan_any, DB_ARGS(A_STR(sc->json), lim, off), list,
-					"experience");
+		return st >= 0 ?
+			       page_xml(&q_page_scan, DB_ARGS(etat, A_STR(sc->json), lim, off),
+					list) :
+			       page_xml(&q_page_scan_any, DB_ARGS(A_STR(sc->json), lim, off), list);
 	/* B */
-	return st >= 0 ? db_xml(&q_page_sort, DB_ARGS(A_STR(sc->json), etat, lim, off), list,
-				"experience") :
-			 db_xml(&q_page_sort_any, DB_ARGS(A_STR(sc->json), lim, off), list,
-				"experience");
+	return st >= 0 ? page_xml(&q_page_sort, DB_ARGS(A_STR(sc->json), etat, lim, off), list) :
+			 page_xml(&q_page_sort_any, DB_ARGS(A_STR(sc->json), lim, off), list);
 }
 
 /* Appends the current filters as a query string (without page) to b. */
@@ -883,7 +943,7 @@ static int h_list(request *r)
 			return 503;
 		args[LIST_NARGS] = A_INT(LIST_PER_PAGE);
 		args[LIST_NARGS + 1] = A_INT(offset);
-		if (db_xml(every ? &q_page_all : &q_page, a, n + 2, list, "experience") < 0)
+		if (page_xml(every ? &q_page_all : &q_page, a, n + 2, list) < 0)
 			return 503;
 	}
 	page_pagination(r->root, page, LIST_PER_PAGE, total);

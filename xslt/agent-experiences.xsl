@@ -6,8 +6,8 @@
                  <tags><tag><id/><label/><network/></tag>…</tags></choices>
         <form><field name="etat|structure|filles|du|au|ressenti|tag|attribuee|q|page" error="">…</field></form>
         <filter-query>etat=a_traiter&amp;…&amp;</filter-query>
-        <experiences><experience><id/><structure_id/><published_at/><pseudonym/><title/>
-          <feeling/><structure/><code_sp/><state/><assignee/><first_answer_at/></experience>…</experiences>
+        <experiences><experience><id/><structure_id/><published_at fr="1er juin 2026"/><pseudonym/>
+          <title/><structure/><state/><assignee/> (absent: nobody)</experience>…</experiences>
         <pagination><page/><pages/><total/></pagination>
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -61,8 +61,17 @@
     </div>
   </xsl:template>
 
-  <!-- The filter form (GET: bookmarkable). -->
+  <!-- The filter form (GET: bookmarkable). Each field's value and error
+       are read once; the options are written out rather than called (a
+       call and its three parameters per option were most of the form's
+       cost). -->
   <xsl:template name="filters">
+    <xsl:variable name="etat" select="string($f[@name = 'etat'])"/>
+    <xsl:variable name="structure" select="string($f[@name = 'structure'])"/>
+    <xsl:variable name="ressenti" select="string($f[@name = 'ressenti'])"/>
+    <xsl:variable name="tag" select="string($f[@name = 'tag'])"/>
+    <xsl:variable name="attribuee" select="string($f[@name = 'attribuee'])"/>
+    <xsl:variable name="q" select="$f[@name = 'q']"/>
     <form method="get" action="/agent/experiences" class="fr-mb-4w" id="filtres">
       <fieldset class="fr-fieldset">
         <legend class="fr-fieldset__legend">Filtrer les expériences</legend>
@@ -70,26 +79,10 @@
           <div class="fr-select-group">
             <label class="fr-label" for="f-etat">État</label>
             <select class="fr-select" id="f-etat" name="etat">
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'toutes'"/>
-                <xsl:with-param name="label" select="'Toutes'"/>
-                <xsl:with-param name="current" select="$f[@name = 'etat']"/>
-              </xsl:call-template>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'a_traiter'"/>
-                <xsl:with-param name="label" select="'À traiter'"/>
-                <xsl:with-param name="current" select="$f[@name = 'etat']"/>
-              </xsl:call-template>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'en_attente'"/>
-                <xsl:with-param name="label" select="'Réponse en attente de validation'"/>
-                <xsl:with-param name="current" select="$f[@name = 'etat']"/>
-              </xsl:call-template>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'repondu'"/>
-                <xsl:with-param name="label" select="'Réponse apportée'"/>
-                <xsl:with-param name="current" select="$f[@name = 'etat']"/>
-              </xsl:call-template>
+              <option value="toutes"><xsl:if test="$etat = 'toutes'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Toutes</option>
+              <option value="a_traiter"><xsl:if test="$etat = 'a_traiter'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>À traiter</option>
+              <option value="en_attente"><xsl:if test="$etat = 'en_attente'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Réponse en attente de validation</option>
+              <option value="repondu"><xsl:if test="$etat = 'repondu'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Réponse apportée</option>
             </select>
           </div>
         </div>
@@ -100,13 +93,10 @@
               <option value="">Toutes mes structures</option>
               <xsl:for-each select="choices/structures/structure">
                 <option value="{id}">
-                  <xsl:if test="string(id) = string($f[@name = 'structure'])">
+                  <xsl:if test="id = $structure">
                     <xsl:attribute name="selected">selected</xsl:attribute>
                   </xsl:if>
-                  <xsl:value-of select="name"/>
-                  <xsl:text> (</xsl:text>
-                  <xsl:value-of select="code_sp"/>
-                  <xsl:text>)</xsl:text>
+                  <xsl:value-of select="concat(name, ' (', code_sp, ')')"/>
                 </option>
               </xsl:for-each>
             </select>
@@ -137,21 +127,9 @@
             <label class="fr-label" for="f-ressenti">Ressenti</label>
             <select class="fr-select" id="f-ressenti" name="ressenti">
               <option value="">Tous</option>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'positif'"/>
-                <xsl:with-param name="label" select="'Positif'"/>
-                <xsl:with-param name="current" select="$f[@name = 'ressenti']"/>
-              </xsl:call-template>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'neutre'"/>
-                <xsl:with-param name="label" select="'Neutre'"/>
-                <xsl:with-param name="current" select="$f[@name = 'ressenti']"/>
-              </xsl:call-template>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'negatif'"/>
-                <xsl:with-param name="label" select="'Négatif'"/>
-                <xsl:with-param name="current" select="$f[@name = 'ressenti']"/>
-              </xsl:call-template>
+              <option value="positif"><xsl:if test="$ressenti = 'positif'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Positif</option>
+              <option value="neutre"><xsl:if test="$ressenti = 'neutre'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Neutre</option>
+              <option value="negatif"><xsl:if test="$ressenti = 'negatif'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Négatif</option>
             </select>
           </div>
         </div>
@@ -162,7 +140,7 @@
               <option value="">Tous</option>
               <xsl:for-each select="choices/tags/tag">
                 <option value="{id}">
-                  <xsl:if test="string(id) = string($f[@name = 'tag'])">
+                  <xsl:if test="id = $tag">
                     <xsl:attribute name="selected">selected</xsl:attribute>
                   </xsl:if>
                   <xsl:value-of select="label"/>
@@ -181,34 +159,23 @@
             <label class="fr-label" for="f-attribuee">Attribuée à</label>
             <select class="fr-select" id="f-attribuee" name="attribuee">
               <option value="">Tout le monde</option>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'moi'"/>
-                <xsl:with-param name="label" select="'Moi'"/>
-                <xsl:with-param name="current" select="$f[@name = 'attribuee']"/>
-              </xsl:call-template>
-              <xsl:call-template name="option">
-                <xsl:with-param name="value" select="'personne'"/>
-                <xsl:with-param name="label" select="'Personne'"/>
-                <xsl:with-param name="current" select="$f[@name = 'attribuee']"/>
-              </xsl:call-template>
+              <option value="moi"><xsl:if test="$attribuee = 'moi'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Moi</option>
+              <option value="personne"><xsl:if test="$attribuee = 'personne'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>Personne</option>
             </select>
           </div>
         </div>
         <div class="fr-fieldset__element fr-col-12 fr-col-md-8">
-          <div>
-            <xsl:attribute name="class">
-              <xsl:call-template name="error-class">
-                <xsl:with-param name="name" select="'q'"/>
-                <xsl:with-param name="base" select="'fr-input-group'"/>
-              </xsl:call-template>
-            </xsl:attribute>
+          <div class="fr-input-group">
+            <xsl:if test="$q/@error">
+              <xsl:attribute name="class">fr-input-group fr-input-group--error</xsl:attribute>
+            </xsl:if>
             <label class="fr-label" for="f-q">Mots-clés
               <span class="fr-hint-text">Dans le titre ou la description de l'expérience.</span>
             </label>
-            <input class="fr-input" type="search" id="f-q" name="q" value="{$f[@name = 'q']}"/>
-            <xsl:call-template name="field-error">
-              <xsl:with-param name="name" select="'q'"/>
-            </xsl:call-template>
+            <input class="fr-input" type="search" id="f-q" name="q" value="{$q}"/>
+            <xsl:if test="$q/@error">
+              <p class="fr-error-text" id="erreur-q"><xsl:value-of select="$q/@error"/></p>
+            </xsl:if>
           </div>
         </div>
         <div class="fr-fieldset__element">
@@ -224,39 +191,26 @@
     </form>
   </xsl:template>
 
-  <xsl:template name="option">
-    <xsl:param name="value"/>
-    <xsl:param name="label"/>
-    <xsl:param name="current"/>
-    <option value="{$value}">
-      <xsl:if test="string($current) = $value">
-        <xsl:attribute name="selected">selected</xsl:attribute>
-      </xsl:if>
-      <xsl:value-of select="$label"/>
-    </option>
-  </xsl:template>
-
+  <!-- A date field of the form, with its error. -->
   <xsl:template name="date-input">
     <xsl:param name="name"/>
     <xsl:param name="label"/>
-    <div>
-      <xsl:attribute name="class">
-        <xsl:call-template name="error-class">
-          <xsl:with-param name="name" select="$name"/>
-          <xsl:with-param name="base" select="'fr-input-group'"/>
-        </xsl:call-template>
-      </xsl:attribute>
+    <xsl:variable name="field" select="$f[@name = $name]"/>
+    <div class="fr-input-group">
+      <xsl:if test="$field/@error">
+        <xsl:attribute name="class">fr-input-group fr-input-group--error</xsl:attribute>
+      </xsl:if>
       <label class="fr-label" for="f-{$name}"><xsl:value-of select="$label"/>
         <span class="fr-hint-text">Format : jj/mm/aaaa</span>
       </label>
-      <input class="fr-input" type="date" id="f-{$name}" name="{$name}" value="{$f[@name = $name]}">
-        <xsl:if test="$f[@name = $name]/@error">
+      <input class="fr-input" type="date" id="f-{$name}" name="{$name}" value="{$field}">
+        <xsl:if test="$field/@error">
           <xsl:attribute name="aria-describedby">erreur-<xsl:value-of select="$name"/></xsl:attribute>
         </xsl:if>
       </input>
-      <xsl:call-template name="field-error">
-        <xsl:with-param name="name" select="$name"/>
-      </xsl:call-template>
+      <xsl:if test="$field/@error">
+        <p class="fr-error-text" id="erreur-{$name}"><xsl:value-of select="$field/@error"/></p>
+      </xsl:if>
     </div>
   </xsl:template>
 
@@ -294,24 +248,37 @@
                   </tr>
                 </thead>
                 <tbody>
+                  <!-- One row per experience: the date's French form (fr) and
+                       the assignee (only when not blank) come from the worker;
+                       the state's badge is written out, not called (a call and
+                       its parameter per row cost more than the badge itself). -->
                   <xsl:for-each select="experiences/experience">
                     <tr>
                       <td>
-                        <xsl:call-template name="time-fr">
-                          <xsl:with-param name="date" select="published_at"/>
-                        </xsl:call-template>
+                        <xsl:choose>
+                          <xsl:when test="published_at/@fr"><time datetime="{substring(published_at, 1, 10)}"><xsl:value-of select="published_at/@fr"/></time></xsl:when>
+                          <xsl:otherwise>
+                            <xsl:call-template name="time-fr">
+                              <xsl:with-param name="date" select="published_at"/>
+                            </xsl:call-template>
+                          </xsl:otherwise>
+                        </xsl:choose>
                       </td>
                       <td><xsl:value-of select="pseudonym"/></td>
                       <td><xsl:value-of select="title"/></td>
                       <td><xsl:value-of select="structure"/></td>
                       <td>
-                        <xsl:call-template name="state-badge">
-                          <xsl:with-param name="state" select="state"/>
-                        </xsl:call-template>
+                        <xsl:choose>
+                          <xsl:when test="state = 'a_traiter'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--new">À traiter</p></xsl:when>
+                          <xsl:when test="state = 'repondu'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">Réponse apportée</p></xsl:when>
+                          <xsl:when test="state = 'en_attente'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--info">Réponse en attente de validation</p></xsl:when>
+                          <xsl:when test="state = 'brouillon'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--warning">À traiter (brouillon de réponse)</p></xsl:when>
+                          <xsl:otherwise><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--new"><xsl:value-of select="state"/></p></xsl:otherwise>
+                        </xsl:choose>
                       </td>
                       <td>
                         <xsl:choose>
-                          <xsl:when test="normalize-space(assignee) != ''"><xsl:value-of select="assignee"/></xsl:when>
+                          <xsl:when test="assignee"><xsl:value-of select="assignee"/></xsl:when>
                           <xsl:otherwise>—</xsl:otherwise>
                         </xsl:choose>
                       </td>
