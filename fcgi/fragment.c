@@ -36,7 +36,7 @@ struct slot {
 };
 
 static struct slot *slots;
-static unsigned char hkey[crypto_shorthash_KEYBYTES];
+static unsigned char hkey[crypto_generichash_KEYBYTES];
 static int ready, disabled;
 static size_t max_bytes = 8u << 20, bytes, entries, hand;
 static uint32_t serial = 1;
@@ -63,14 +63,30 @@ void frag_configure(size_t max)
 	max_bytes = max;
 }
 
-/* See fragment.h. */
-uint64_t frag_key(const void *data, size_t len)
+/* One part: its length (UINT32_MAX for NULL, which a row may show
+ * differently from an empty value), then its bytes. */
+static void hash_part(crypto_generichash_state *st, const char *s, size_t len)
 {
-	unsigned char h[crypto_shorthash_BYTES];
+	uint32_t n = s ? (uint32_t)len : UINT32_MAX;
+
+	crypto_generichash_update(st, (const unsigned char *)&n, sizeof n);
+	if (s && len)
+		crypto_generichash_update(st, (const unsigned char *)s, len);
+}
+
+/* See fragment.h. */
+uint64_t frag_key(const char *sheet, int n, const char *const *v, const size_t *len)
+{
+	crypto_generichash_state st;
+	unsigned char h[crypto_generichash_BYTES_MIN];
 	uint64_t k;
 
 	init();
-	crypto_shorthash(h, data, len, hkey);
+	crypto_generichash_init(&st, hkey, sizeof hkey, sizeof h);
+	hash_part(&st, sheet, strlen(sheet));
+	for (int i = 0; i < n; i++)
+		hash_part(&st, v[i], v[i] ? len[i] : 0);
+	crypto_generichash_final(&st, h, sizeof h);
 	memcpy(&k, h, sizeof k);
 	return k;
 }

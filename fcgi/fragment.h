@@ -19,10 +19,11 @@
  * written but not kept. */
 #define FRAG_MAX_LEN 16384
 
-/* A fragment's key from its inputs (keyed SipHash, the key drawn at the
- * worker's first use): data must hold every byte the fragment's HTML
- * depends on, including the name of the stylesheet that renders it. */
-uint64_t frag_key(const void *data, size_t len);
+/* A fragment's key from its inputs (keyed BLAKE2b, the key drawn at the
+ * worker's first use): the name of the stylesheet that renders it and the
+ * n values (v[i], len[i] bytes, or NULL) it shows. Each part
+ * is hashed with its length, so no two different inputs read the same. */
+uint64_t frag_key(const char *sheet, int n, const char *const *v, const size_t *len);
 
 /* "0123456789abcdef" form of a key, for the XML attribute (17 bytes). */
 void frag_key_hex(uint64_t key, char out[17]);

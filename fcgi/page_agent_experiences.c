@@ -790,15 +790,29 @@ static int blank(const char *s)
  * and no <assignee> when nobody, or nothing printable, is named, so that
  * the stylesheet formats and tests nothing per row.
  */
+/* Where list_row adds its rows. */
+struct rows {
+	request *r;
+	xmlNodePtr list;
+};
+
+/* One row; a row whose HTML the worker has cached (page_frag) goes to the
+ * stylesheet empty. */
 static int list_row(void *ctx, int ncols, const char *const *names, const char *const *v,
 		    const unsigned long *lens)
 {
+	struct rows *rows = ctx;
+	size_t len[PC_N];
 	xmlNodePtr e;
 
 	(void)names;
 	if (ncols < PC_N)
 		return 1;
-	e = x_el(ctx, "experience");
+	for (int i = 0; i < PC_N; i++)
+		len[i] = v[i] ? lens[i] : 0;
+	e = x_el(rows->list, "experience");
+	if (page_frag(rows->r, e, "agent-experiences", PC_N, v, len))
+		return 0;
 	x_textn(e, "id", v[PC_ID], lens[PC_ID]);
 	x_textn(e, "structure_id", v[PC_STRUCTURE_ID], lens[PC_STRUCTURE_ID]);
 	if (v[PC_PUBLISHED_AT])
@@ -813,9 +827,11 @@ static int list_row(void *ctx, int ncols, const char *const *names, const char *
 }
 
 /* Runs a page statement into list. Returns the row count or SPP_EDB. */
-static int page_xml(db_stmt *st, const dbarg *args, int nargs, xmlNodePtr list)
+static int page_xml(request *r, db_stmt *st, const dbarg *args, int nargs, xmlNodePtr list)
 {
-	return db_query(st, args, nargs, list_row, list);
+	struct rows rows = { r, list };
+
+	return db_query(st, args, nargs, list_row, &rows);
 }
 
 /*
@@ -834,26 +850,26 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 		if (totals(1, n) != SPP_OK)
 			return SPP_EDB;
 		*total = rows_in(n, st);
-		return st >= 0 ? page_xml(&q_page_every, DB_ARGS(etat, lim, off), list) :
-				 page_xml(&q_page_every_any, DB_ARGS(lim, off), list);
+		return st >= 0 ? page_xml(r, &q_page_every, DB_ARGS(etat, lim, off), list) :
+				 page_xml(r, &q_page_every_any, DB_ARGS(lim, off), list);
 	}
 	*total = sc->rows;
 	if (!sc->n)
 		return 0;
 	if (sc->n == 1) /* A */
-		return st >= 0 ? page_xml(&q_page_one, DB_ARGS(A_INT(sc->one), etat, lim, off),
+		return st >= 0 ? page_xml(r, &q_page_one, DB_ARGS(A_INT(sc->one), etat, lim, off),
 					  list) :
-				 page_xml(&q_page_one_any, DB_ARGS(A_INT(sc->one), lim, off), list);
+				 page_xml(r, &q_page_one_any, DB_ARGS(A_INT(sc->one), lim, off), list);
 	if (totals(0, n) != SPP_OK)
 		return SPP_EDB;
 	if ((double)sc->rows * (double)sc->rows > (double)k * (double)rows_in(n, st)) /* C */
 		return st >= 0 ?
-			       page_xml(&q_page_scan, DB_ARGS(etat, A_STR(sc->json), lim, off),
+			       page_xml(r, &q_page_scan, DB_ARGS(etat, A_STR(sc->json), lim, off),
 					list) :
-			       page_xml(&q_page_scan_any, DB_ARGS(A_STR(sc->json), lim, off), list);
+			       page_xml(r, &q_page_scan_any, DB_ARGS(A_STR(sc->json), lim, off), list);
 	/* B */
-	return st >= 0 ? page_xml(&q_page_sort, DB_ARGS(A_STR(sc->json), etat, lim, off), list) :
-			 page_xml(&q_page_sort_any, DB_ARGS(A_STR(sc->json), lim, off), list);
+	return st >= 0 ? page_xml(r, &q_page_sort, DB_ARGS(A_STR(sc->json), etat, lim, off), list) :
+			 page_xml(r, &q_page_sort_any, DB_ARGS(A_STR(sc->json), lim, off), list);
 }
 
 /* Appends the current filters as a query string (without page) to b. */
@@ -943,7 +959,7 @@ static int h_list(request *r)
 			return 503;
 		args[LIST_NARGS] = A_INT(LIST_PER_PAGE);
 		args[LIST_NARGS + 1] = A_INT(offset);
-		if (page_xml(every ? &q_page_all : &q_page, a, n + 2, list) < 0)
+		if (page_xml(r, every ? &q_page_all : &q_page, a, n + 2, list) < 0)
 			return 503;
 	}
 	page_pagination(r->root, page, LIST_PER_PAGE, total);

@@ -14,7 +14,6 @@
 #include <time.h>
 
 #include "db.h"
-#include "fragment.h"
 #include "page_experience.h"
 #include "page_util.h"
 #include "request.h"
@@ -243,50 +242,15 @@ static void card_structures(xmlNodePtr parent, const char *s, size_t len)
 	}
 }
 
-/* Appends len, then the bytes: the key's input cannot be read two ways. */
-static int key_part(buf *b, const char *s, size_t len)
-{
-	uint32_t n = (uint32_t)len;
-
-	return buf_append(b, &n, sizeof n) || buf_append(b, s, len) ? SPP_ENOMEM : SPP_OK;
-}
-
-/* The key of a card: the stylesheet's name and every column it reads. */
-static int card_key(arena *a, const struct card *k, uint64_t *key)
-{
-	buf b;
-
-	buf_init(&b, a);
-	if (key_part(&b, "experience-list", 15))
-		return SPP_ENOMEM;
-	for (int i = 0; i < C_NCOLS; i++)
-		if (key_part(&b, k->v[i], k->len[i]))
-			return SPP_ENOMEM;
-	*key = frag_key(b.data, b.len);
-	return SPP_OK;
-}
-
 /* Adds <experience frag="K"[ cached="1"]>…</experience> for each card. */
 static int cards_xml(request *r, xmlNodePtr list, const struct list_ctx *c)
 {
-	/* ?debug=xml (development) shows every card's data */
-	const char *dbg = kv_get(&r->query, "debug");
-	int whole = r->cfg->dev && dbg && !strcmp(dbg, "xml");
-
 	for (int i = 0; i < c->n; i++) {
 		const struct card *k = &c->cards[i];
 		xmlNodePtr e = x_el(list, "experience");
-		uint64_t key;
-		char hex[17];
 
-		if (card_key(r->a, k, &key) != SPP_OK)
-			return SPP_ENOMEM;
-		frag_key_hex(key, hex);
-		x_attr(e, "frag", hex);
-		if (!whole && frag_has(key)) {
-			x_attr(e, "cached", "1");
+		if (page_frag(r, e, "experience-list", C_NCOLS, k->v, k->len))
 			continue;
-		}
 		x_textn(e, "id", k->v[C_ID], k->len[C_ID]);
 		x_textn(e, "title", k->v[C_TITLE], k->len[C_TITLE]);
 		expub_excerpt(e, "excerpt", k->v[C_BODY], EXCERPT_BYTES);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "fragment.h"
 #include "page_util.h"
 #include "xml.h"
 
@@ -131,4 +132,20 @@ void page_date_all(xmlNodePtr root, const char *name)
 			page_date_all(c, name);
 		}
 	}
+}
+
+/* See page_util.h. */
+int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,
+	      const size_t *len)
+{
+	const char *dbg = kv_get(&r->query, "debug");
+	uint64_t key = frag_key(sheet, n, v, len);
+	char hex[17];
+
+	frag_key_hex(key, hex);
+	x_attr(e, "frag", hex);
+	if ((r->cfg->dev && dbg && !strcmp(dbg, "xml")) || !frag_has(key))
+		return 0;
+	x_attr(e, "cached", "1");
+	return 1;
 }

@@ -35,4 +35,15 @@ xmlNodePtr page_date(xmlNodePtr parent, const char *name, const char *s, size_t 
  * root whose text is a date (for rows added by db_xml). */
 void page_date_all(xmlNodePtr root, const char *name);
 
+/*
+ * A row rendered through the worker's fragment cache (fragment.h): sets
+ * frag="KEY" on e, the key of the n values v the row shows in `sheet`,
+ * and, when the cache holds that key (pinned for this page), cached="1".
+ * Returns 1 when cached: the caller then adds no data, the stylesheet
+ * writes frag:use. A ?debug=xml page (development) is never cached, so
+ * that it shows all its data.
+ */
+int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,
+	      const size_t *len);
+
 #endif

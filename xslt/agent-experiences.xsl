@@ -6,11 +6,13 @@
                  <tags><tag><id/><label/><network/></tag>…</tags></choices>
         <form><field name="etat|structure|filles|du|au|ressenti|tag|attribuee|q|page" error="">…</field></form>
         <filter-query>etat=a_traiter&amp;…&amp;</filter-query>
-        <experiences><experience><id/><structure_id/><published_at fr="1er juin 2026"/><pseudonym/>
+        <experiences><experience frag="K"><id/><structure_id/><published_at fr="1er juin 2026"/><pseudonym/>
           <title/><structure/><state/><assignee/> (absent: nobody)</experience>…</experiences>
+        (<experience frag="K" cached="1"/>: the worker has that row's HTML, fcgi/fragment.c)
         <pagination><page/><pages/><total/></pagination>
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:frag="urn:spplus:fragment" exclude-result-prefixes="frag">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="agent-menu.xsl"/>
   <xsl:include href="agent-experience-common.xsl"/>
@@ -253,39 +255,10 @@
                        the state's badge is written out, not called (a call and
                        its parameter per row cost more than the badge itself). -->
                   <xsl:for-each select="experiences/experience">
-                    <tr>
-                      <td>
-                        <xsl:choose>
-                          <xsl:when test="published_at/@fr"><time datetime="{substring(published_at, 1, 10)}"><xsl:value-of select="published_at/@fr"/></time></xsl:when>
-                          <xsl:otherwise>
-                            <xsl:call-template name="time-fr">
-                              <xsl:with-param name="date" select="published_at"/>
-                            </xsl:call-template>
-                          </xsl:otherwise>
-                        </xsl:choose>
-                      </td>
-                      <td><xsl:value-of select="pseudonym"/></td>
-                      <td><xsl:value-of select="title"/></td>
-                      <td><xsl:value-of select="structure"/></td>
-                      <td>
-                        <xsl:choose>
-                          <xsl:when test="state = 'a_traiter'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--new">À traiter</p></xsl:when>
-                          <xsl:when test="state = 'repondu'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">Réponse apportée</p></xsl:when>
-                          <xsl:when test="state = 'en_attente'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--info">Réponse en attente de validation</p></xsl:when>
-                          <xsl:when test="state = 'brouillon'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--warning">À traiter (brouillon de réponse)</p></xsl:when>
-                          <xsl:otherwise><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--new"><xsl:value-of select="state"/></p></xsl:otherwise>
-                        </xsl:choose>
-                      </td>
-                      <td>
-                        <xsl:choose>
-                          <xsl:when test="assignee"><xsl:value-of select="assignee"/></xsl:when>
-                          <xsl:otherwise>—</xsl:otherwise>
-                        </xsl:choose>
-                      </td>
-                      <td>
-                        <a class="fr-link" href="/agent/experiences/{id}?structure={structure_id}">Modifier<span class="fr-sr-only"> l'expérience « <xsl:value-of select="title"/> »</span></a>
-                      </td>
-                    </tr>
+                    <xsl:choose>
+                      <xsl:when test="@cached"><frag:use key="{@frag}"/></xsl:when>
+                      <xsl:otherwise><frag:store key="{@frag}"><xsl:call-template name="row"/></frag:store></xsl:otherwise>
+                    </xsl:choose>
                   </xsl:for-each>
                 </tbody>
               </table>
@@ -301,6 +274,45 @@
         </xsl:call-template>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <!-- One row of the table (the context node is an <experience>); the
+       worker keeps its HTML under the key of its data (frag="…", see
+       fcgi/fragment.c) and sends cached="1" when it has it. -->
+  <xsl:template name="row">
+    <tr>
+      <td>
+        <xsl:choose>
+          <xsl:when test="published_at/@fr"><time datetime="{substring(published_at, 1, 10)}"><xsl:value-of select="published_at/@fr"/></time></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="time-fr">
+              <xsl:with-param name="date" select="published_at"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </td>
+      <td><xsl:value-of select="pseudonym"/></td>
+      <td><xsl:value-of select="title"/></td>
+      <td><xsl:value-of select="structure"/></td>
+      <td>
+        <xsl:choose>
+          <xsl:when test="state = 'a_traiter'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--new">À traiter</p></xsl:when>
+          <xsl:when test="state = 'repondu'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">Réponse apportée</p></xsl:when>
+          <xsl:when test="state = 'en_attente'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--info">Réponse en attente de validation</p></xsl:when>
+          <xsl:when test="state = 'brouillon'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--warning">À traiter (brouillon de réponse)</p></xsl:when>
+          <xsl:otherwise><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--new"><xsl:value-of select="state"/></p></xsl:otherwise>
+        </xsl:choose>
+      </td>
+      <td>
+        <xsl:choose>
+          <xsl:when test="assignee"><xsl:value-of select="assignee"/></xsl:when>
+          <xsl:otherwise>—</xsl:otherwise>
+        </xsl:choose>
+      </td>
+      <td>
+        <a class="fr-link" href="/agent/experiences/{id}?structure={structure_id}">Modifier<span class="fr-sr-only"> l'expérience « <xsl:value-of select="title"/> »</span></a>
+      </td>
+    </tr>
   </xsl:template>
 
 </xsl:stylesheet>
