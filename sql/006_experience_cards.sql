@@ -58,6 +58,16 @@ BEGIN
    WHERE e.id = p_id AND e.status = 'publiee' AND e.published_at IS NOT NULL;
 END;
 
+-- A row that names experience p_old, and now p_new: both cards.
+CREATE OR REPLACE PROCEDURE experience_card_moved(IN p_old INT UNSIGNED, IN p_new INT UNSIGNED)
+MODIFIES SQL DATA
+BEGIN
+  CALL experience_card_refresh(p_old);
+  IF NOT (p_new <=> p_old) THEN
+    CALL experience_card_refresh(p_new);
+  END IF;
+END;
+
 CREATE OR REPLACE TRIGGER t_cards_exp_ins AFTER INSERT ON experiences
 FOR EACH ROW
   IF NEW.status = 'publiee' THEN
@@ -79,10 +89,7 @@ FOR EACH ROW FOLLOWS t_es_count_ins
 CREATE OR REPLACE TRIGGER t_cards_es_upd AFTER UPDATE ON experience_structures
 FOR EACH ROW FOLLOWS t_es_count_upd
   IF NOT (NEW.experience_id <=> OLD.experience_id AND NEW.structure_id <=> OLD.structure_id) THEN
-    CALL experience_card_refresh(OLD.experience_id);
-    IF NOT (NEW.experience_id <=> OLD.experience_id) THEN
-      CALL experience_card_refresh(NEW.experience_id);
-    END IF;
+    CALL experience_card_moved(OLD.experience_id, NEW.experience_id);
   END IF;
 
 CREATE OR REPLACE TRIGGER t_cards_es_del AFTER DELETE ON experience_structures
@@ -98,10 +105,7 @@ FOR EACH ROW
 CREATE OR REPLACE TRIGGER t_cards_answer_upd AFTER UPDATE ON answers
 FOR EACH ROW
   IF NOT (NEW.experience_id <=> OLD.experience_id AND NEW.status <=> OLD.status) THEN
-    CALL experience_card_refresh(OLD.experience_id);
-    IF NOT (NEW.experience_id <=> OLD.experience_id) THEN
-      CALL experience_card_refresh(NEW.experience_id);
-    END IF;
+    CALL experience_card_moved(OLD.experience_id, NEW.experience_id);
   END IF;
 
 CREATE OR REPLACE TRIGGER t_cards_answer_del AFTER DELETE ON answers

@@ -39,7 +39,10 @@ LOAD DATA LOCAL INFILE '@DATA@/structures.tsv' INTO TABLE stage_structures CHARA
 LOAD DATA LOCAL INFILE '@DATA@/experiences.tsv' INTO TABLE stage_experiences CHARACTER SET utf8mb4;
 LOAD DATA LOCAL INFILE '@DATA@/responses.tsv' INTO TABLE stage_responses CHARACTER SET utf8mb4;
 
--- Empty the tables we fill (a reload), children first.
+-- Empty the tables we fill (a reload), children first (foreign key checks
+-- are off: no cascade, so the cards go first). The triggers of sql/005 and
+-- sql/006 keep the counts and the cards of what is inserted below.
+DELETE FROM experience_cards;
 DELETE FROM experience_channels;
 DELETE FROM answers;
 DELETE FROM experience_structures;
