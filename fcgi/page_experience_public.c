@@ -191,35 +191,10 @@ void expub_excerpt(xmlNodePtr parent, const char *name, const char *body, size_t
 enum { C_ID, C_TITLE, C_BODY, C_FEELING, C_PUBLISHED, C_PSEUDONYM, C_ANSWERED, C_STRUCTS,
        C_NCOLS };
 
-struct card {
-	const char *v[C_NCOLS];
-	size_t len[C_NCOLS];
-};
-
 struct list_ctx {
-	arena *a;
-	struct card cards[LIST_PER_PAGE];
-	int n, err;
+	request *r;
+	xmlNodePtr list;
 };
-
-static int list_row(void *p, int ncols, const char *const *names, const char *const *v,
-		    const unsigned long *lens)
-{
-	struct list_ctx *c = p;
-	struct card *k;
-
-	(void)names;
-	if (c->n == LIST_PER_PAGE || ncols < C_NCOLS)
-		return c->err = 1;
-	k = &c->cards[c->n++];
-	for (int i = 0; i < C_NCOLS; i++) {
-		k->len[i] = v[i] ? lens[i] : 0;
-		k->v[i] = arena_strndup(c->a, v[i] ? v[i] : "", k->len[i]);
-		if (!k->v[i])
-			return c->err = 1;
-	}
-	return 0;
-}
 
 /* <structures><structure><id/><name/></structure>…</structures> from the
  * card's "id<US>name<RS>id<US>name" column. */
@@ -228,7 +203,7 @@ static void card_structures(xmlNodePtr parent, const char *s, size_t len)
 	xmlNodePtr list = x_el(parent, "structures");
 	const char *end = s + len;
 
-	while (s < end) {
+	while (s && s < end) {
 		const char *rs = memchr(s, 0x1e, (size_t)(end - s)), *us;
 		if (!rs)
 			rs = end;
@@ -242,25 +217,31 @@ static void card_structures(xmlNodePtr parent, const char *s, size_t len)
 	}
 }
 
-/* Adds <experience frag="K"[ cached="1"]>…</experience> for each card. */
-static int cards_xml(request *r, xmlNodePtr list, const struct list_ctx *c)
+/* Adds <experience frag="K"[ cached="1"]>…</experience> for one card. */
+static int list_row(void *p, int ncols, const char *const *names, const char *const *v,
+		    const unsigned long *lens)
 {
-	for (int i = 0; i < c->n; i++) {
-		const struct card *k = &c->cards[i];
-		xmlNodePtr e = x_el(list, "experience");
+	struct list_ctx *c = p;
+	size_t len[C_NCOLS];
+	xmlNodePtr e;
 
-		if (page_frag(r, e, "experience-list", C_NCOLS, k->v, k->len))
-			continue;
-		x_textn(e, "id", k->v[C_ID], k->len[C_ID]);
-		x_textn(e, "title", k->v[C_TITLE], k->len[C_TITLE]);
-		expub_excerpt(e, "excerpt", k->v[C_BODY], EXCERPT_BYTES);
-		x_textn(e, "feeling", k->v[C_FEELING], k->len[C_FEELING]);
-		page_date(e, "published_at", k->v[C_PUBLISHED], k->len[C_PUBLISHED]);
-		x_textn(e, "pseudonym", k->v[C_PSEUDONYM], k->len[C_PSEUDONYM]);
-		x_textn(e, "answered", k->v[C_ANSWERED], k->len[C_ANSWERED]);
-		card_structures(e, k->v[C_STRUCTS], k->len[C_STRUCTS]);
-	}
-	return SPP_OK;
+	(void)names;
+	if (ncols < C_NCOLS)
+		return 1;
+	for (int i = 0; i < C_NCOLS; i++)
+		len[i] = v[i] ? lens[i] : 0;
+	e = x_el(c->list, "experience");
+	if (page_frag(c->r, e, "experience-list", C_NCOLS, v, len))
+		return 0;
+	x_textn(e, "id", v[C_ID], len[C_ID]);
+	x_textn(e, "title", v[C_TITLE], len[C_TITLE]);
+	expub_excerpt(e, "excerpt", v[C_BODY], EXCERPT_BYTES);
+	x_textn(e, "feeling", v[C_FEELING], len[C_FEELING]);
+	page_date(e, "published_at", v[C_PUBLISHED], len[C_PUBLISHED]);
+	x_textn(e, "pseudonym", v[C_PSEUDONYM], len[C_PSEUDONYM]);
+	x_textn(e, "answered", v[C_ANSWERED], len[C_ANSWERED]);
+	card_structures(e, v[C_STRUCTS], len[C_STRUCTS]);
+	return 0;
 }
 
 /* GET /experiences */
@@ -322,16 +303,13 @@ static int h_list(request *r)
 		return 200;
 	}
 	xmlNodePtr list = req_data(r, "experiences");
-	struct list_ctx *c = arena_zalloc(r->a, sizeof *c);
+	struct list_ctx c = { r, list };
 	int fetched = 0;
-	if (!c)
-		return 500;
-	c->a = r->a;
 	/* one term or none (the plain list, one organisme, one word): the
 	 * page comes with its exact count; a page past the end, without */
 	if (query.nterms <= 1) {
 		if (search_page_counted(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row,
-					c, &total) < 0)
+					&c, &total) < 0)
 			return 503;
 		fetched = 1;
 	}
@@ -348,12 +326,10 @@ static int h_list(request *r)
 	if (pages > LIST_MAX_PAGE)
 		pages = LIST_MAX_PAGE;
 	if (!fetched && (page <= pages || (approx && page > 1))) {
-		if (search_page(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row, c) <
+		if (search_page(&query, (page - 1) * LIST_PER_PAGE, LIST_PER_PAGE, list_row, &c) <
 		    0)
 			return 503;
 	}
-	if (c->err || cards_xml(r, list, c) != SPP_OK)
-		return 500;
 	/* past the last page is a 404, unless the count was an estimate */
 	if (page > 1 && !list->children && !approx)
 		status = 404;
