@@ -27,6 +27,7 @@ static int h_status(request *r)
 	for (int p = 0; p < POOL__COUNT; p++) {
 		const pool_config *pc = &r->cfg->pools[p];
 		int workers = 0, busy = 0;
+		unsigned long long hits = 0, misses = 0, bytes = 0;
 		if (!pc->enabled)
 			continue;
 		for (int i = 0; i < SB_MAX_SLOTS; i++) {
@@ -36,6 +37,9 @@ static int h_status(request *r)
 			workers++;
 			if (s->state == SB_BUSY)
 				busy++;
+			hits += s->frag_hits;
+			misses += s->frag_misses;
+			bytes += s->frag_bytes;
 		}
 		xmlNodePtr n = x_el(st, "pool");
 		x_text(n, "name", pc->name);
@@ -45,6 +49,10 @@ static int h_status(request *r)
 		x_int(n, "restarts", (long long)sb_board->pools[p].restarts);
 		x_int(n, "recycled", (long long)sb_board->pools[p].recycled);
 		x_int(n, "killed", (long long)sb_board->pools[p].killed);
+		/* the live workers' fragment caches (fragment.c) */
+		x_int(n, "frag-hits", (long long)hits);
+		x_int(n, "frag-misses", (long long)misses);
+		x_int(n, "frag-bytes", (long long)bytes);
 	}
 	return 200;
 }

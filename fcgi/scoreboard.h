@@ -20,6 +20,8 @@ typedef struct sb_slot {
 	volatile uint32_t generation;    /* config generation that spawned it */
 	volatile int64_t started_ms;     /* CLOCK_MONOTONIC ms of the current request */
 	volatile uint64_t requests;      /* served by this process */
+	/* its fragment cache (fragment.h), after its last request */
+	volatile uint64_t frag_hits, frag_misses, frag_bytes;
 	char request[160];               /* "GET /path" of the current request */
 } sb_slot;
 

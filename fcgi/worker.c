@@ -30,6 +30,7 @@
 #include "request.h"
 #include "response.h"
 #include "scoreboard.h"
+#include "fragment.h"
 #include "worker.h"
 
 #define DRAIN_LIMIT (64u << 20)
@@ -493,6 +494,11 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 		arena_reset(a);
 		served++;
 		if (sb_self) {
+			struct frag_stats fs;
+			frag_stats_get(&fs);
+			sb_self->frag_hits = fs.hits;
+			sb_self->frag_misses = fs.misses;
+			sb_self->frag_bytes = fs.bytes;
 			sb_self->requests++;
 			sb_self->state = SB_IDLE;
 		}

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- status.xsl — master/pool status page.
      Data: <status><started/><generation/>
-             <pool><name/><workers/><busy/><requests/><restarts/><recycled/><killed/></pool>…
+             <pool><name/><workers/><busy/><requests/><restarts/><recycled/><killed/>
+               <frag-hits/><frag-misses/><frag-bytes/></pool>…
            </status> -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -38,6 +39,9 @@
                     <th scope="col">Redémarrages</th>
                     <th scope="col">Recyclés</th>
                     <th scope="col">Interrompus</th>
+                    <th scope="col">Fragments réutilisés</th>
+                    <th scope="col">Fragments rendus</th>
+                    <th scope="col">Cache de fragments (octets)</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -50,6 +54,9 @@
                       <td><xsl:value-of select="restarts"/></td>
                       <td><xsl:call-template name="num0"><xsl:with-param name="v" select="recycled"/></xsl:call-template></td>
                       <td><xsl:call-template name="num0"><xsl:with-param name="v" select="killed"/></xsl:call-template></td>
+                      <td><xsl:call-template name="num0"><xsl:with-param name="v" select="frag-hits"/></xsl:call-template></td>
+                      <td><xsl:call-template name="num0"><xsl:with-param name="v" select="frag-misses"/></xsl:call-template></td>
+                      <td><xsl:call-template name="num0"><xsl:with-param name="v" select="frag-bytes"/></xsl:call-template></td>
                     </tr>
                   </xsl:for-each>
                 </tbody>

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {
-    BASE, ENGAGEMENTS, THEMES, get, nocache, plain, norm, links, assertContainsAll, assertSecurityHeaders, assertSiteLayout,
+    BASE, DIRECT, ENGAGEMENTS, THEMES, get, nocache, plain, norm, links, assertContainsAll, assertSecurityHeaders, assertSiteLayout,
 } from './helpers.mjs';
 
 
@@ -149,3 +149,28 @@ test('/spplus-status from localhost shows the three pools', async () => {
     assert.ok(/no-store|private|no-cache/.test(res.headers.get('cache-control') || '')
         || res.headers.get('x-cache-status') !== 'HIT', '/spplus-status is not served from a cache');
 });
+
+test('/spplus-status counts the web workers\' fragment cache: list cards reused, bytes kept', async () => {
+    // A web worker renders a card once, then reuses it: the live workers
+    // reuse at least 40 cards within a few rounds of 6 list pages (a round
+    // again if a worker was recycled meanwhile, taking its counts along).
+    let counts;
+    for (let round = 0; round < 5; round++) {
+        for (let i = 0; i < 6; i++) assert.equal((await get('/experiences', { base: DIRECT })).status, 200);
+        counts = fragCounts((await get('/spplus-status')).text);
+        if (counts.hits >= 40) break;
+    }
+    assert.ok(counts.hits >= 40, `cards reused: ${counts.hits}`);
+    assert.ok(counts.misses >= 20, `cards rendered: ${counts.misses}`);
+    assert.ok(counts.bytes > 20 * 300, `bytes kept: ${counts.bytes}`);
+});
+
+/** The web pool's row of /spplus-status: its last three cells (fragments). */
+function fragCounts(html) {
+    const row = html.split('<tr>').find((r) => /<th scope="row">web<\/th>/.test(r));
+    assert.ok(row, 'the web pool has a row');
+    const cells = [...row.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => Number(m[1]));
+    assert.equal(cells.length, 9, `nine numbers in the row: ${row}`);
+    const [hits, misses, bytes] = cells.slice(6);
+    return { hits, misses, bytes };
+}
