@@ -10,6 +10,7 @@
 
 #include "auth.h"
 #include "db.h"
+#include "page_util.h"
 #include "render.h"
 #include "request.h"
 #include "response.h"
@@ -99,6 +100,30 @@ const route *route_match(request *r, const char *path, int *method_ok, const cha
 static void free_doc(void *p)
 {
 	xmlFreeDoc(p);
+}
+
+/*
+ * The header and the footer of a page without a logged-in user come from
+ * the worker's fragment cache (fragment.c, page_frag): <params><frag-layout>
+ * <header frag="K"[ cached="1"]/><footer …/></frag-layout>, read by
+ * layout.xsl. Such a header shows only the navigation, so it depends on
+ * the stylesheet (some replace main-nav), the route and the path (the
+ * current item); the footer, on the stylesheet alone. A page whose
+ * params hold a <user> renders both itself (name, CSRF token, menus).
+ */
+static void layout_frags(request *r, const char *sheet)
+{
+	const char *name = r->route ? r->route->name : "error", *path = r->path ? r->path : "/";
+	const char *hv[] = { "header", name, path }, *fv[] = { "footer" };
+	const size_t hl[] = { 6, strlen(name), strlen(path) }, fl[] = { 6 };
+	xmlNodePtr f;
+
+	for (xmlNodePtr c = r->params->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "user"))
+			return;
+	f = x_el(r->params, "frag-layout");
+	page_frag(r, x_el(f, "header"), sheet, 3, hv, hl);
+	page_frag(r, x_el(f, "footer"), sheet, 1, fv, fl);
 }
 
 /* Starts r->doc with <page><params>…</params>. */
@@ -354,8 +379,10 @@ void route_dispatch(request *r)
 	}
 	buf out;
 	const char *mt = NULL;
+	const char *sheet = r->sheet ? r->sheet : rt->sheet;
 	buf_init(&out, r->a);
-	if (render_doc(r->doc, r->sheet ? r->sheet : rt->sheet, &out, &mt) != SPP_OK) {
+	layout_frags(r, sheet);
+	if (render_doc(r->doc, sheet, &out, &mt) != SPP_OK) {
 		route_send_error(r, 500);
 		return;
 	}

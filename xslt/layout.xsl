@@ -14,8 +14,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:frag="urn:spplus:fragment"
     extension-element-prefixes="exsl"
-    exclude-result-prefixes="exsl">
+    exclude-result-prefixes="exsl frag">
 
   <!-- the agents' menus replace the public navigation under /agent -->
   <xsl:include href="agent-menu.xsl"/>
@@ -65,11 +66,22 @@
       </head>
       <body>
         <xsl:call-template name="skiplinks"/>
-        <xsl:call-template name="header"/>
+        <!-- the header and footer of a page without a user: rendered once
+             per worker and route (fcgi/route.c, layout_frags) -->
+        <xsl:variable name="frags" select="page/params/frag-layout"/>
+        <xsl:choose>
+          <xsl:when test="$frags/header/@cached"><frag:use key="{$frags/header/@frag}"/></xsl:when>
+          <xsl:when test="$frags"><frag:store key="{$frags/header/@frag}"><xsl:call-template name="header"/></frag:store></xsl:when>
+          <xsl:otherwise><xsl:call-template name="header"/></xsl:otherwise>
+        </xsl:choose>
         <main id="contenu" role="main" tabindex="-1">
           <xsl:apply-templates select="page" mode="content"/>
         </main>
-        <xsl:call-template name="footer"/>
+        <xsl:choose>
+          <xsl:when test="$frags/footer/@cached"><frag:use key="{$frags/footer/@frag}"/></xsl:when>
+          <xsl:when test="$frags"><frag:store key="{$frags/footer/@frag}"><xsl:call-template name="footer"/></frag:store></xsl:when>
+          <xsl:otherwise><xsl:call-template name="footer"/></xsl:otherwise>
+        </xsl:choose>
         <script type="module" src="/static/dsfr/dsfr.module.min.js"></script>
         <script nomodule="" src="/static/dsfr/dsfr.nomodule.min.js"></script>
       </body>

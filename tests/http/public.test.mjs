@@ -174,3 +174,20 @@ function fragCounts(html) {
     const [hits, misses, bytes] = cells.slice(6);
     return { hits, misses, bytes };
 }
+
+test('the cached header follows the page: its current menu item, on every worker', async () => {
+    // layout_frags (fcgi/route.c) keys an anonymous page's header by the
+    // stylesheet, the route and the path: each page shows its own item.
+    const pages = [['/', 'Accueil'], ['/engagements', 'Les engagements'], ['/experiences', 'Les expériences'],
+        ['/actualites', 'Actualités'], ['/faq', null]];
+    for (let round = 0; round < 3; round++) {
+        for (const [path, label] of pages) {
+            const res = await get(path, { base: DIRECT });
+            assert.equal(res.status, 200, path);
+            const current = [...res.text.matchAll(/<a class="fr-nav__link" href="[^"]*" aria-current="page">([^<]*)<\/a>/g)]
+                .map((m) => m[1]);
+            assert.deepEqual(current, label ? [label] : [], `${path}: the current item`);
+            assert.ok(res.text.includes('>Agents connectés</a>') && res.text.includes('id="pied-de-page"'), path);
+        }
+    }
+});
