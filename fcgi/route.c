@@ -102,28 +102,72 @@ static void free_doc(void *p)
 	xmlFreeDoc(p);
 }
 
+/* Appends one length-prefixed part to b; nonzero when out of memory. */
+static int digest_part(buf *b, char tag, const char *s, size_t len)
+{
+	uint32_t n = (uint32_t)len;
+
+	return buf_putc(b, tag) || buf_append(b, &n, sizeof n) || buf_append(b, s, len);
+}
+
 /*
- * The header and the footer of a page without a logged-in user come from
- * the worker's fragment cache (fragment.c, page_frag): <params><frag-layout>
- * <header frag="K"[ cached="1"]/><footer …/></frag-layout>, read by
- * layout.xsl. Such a header shows only the navigation, so it depends on
- * the stylesheet (some replace main-nav), the route and the path (the
- * current item); the footer, on the stylesheet alone. A page whose
- * params hold a <user> renders both itself (name, CSRF token, menus).
+ * The header and the footer of every page come from the worker's fragment
+ * cache (fragment.c, page_frag): <params><frag-layout><header frag="K"
+ * [cached="1"]/><footer …/></frag-layout>, read by layout.xsl. The header
+ * reads nothing but <params> (the route and path for the current menu
+ * item; the user's name, capabilities and memberships, and the CSRF token
+ * of the logout form), so its key is the stylesheet (some replace
+ * main-nav) and a digest of every element and text of <params> in
+ * document order, but <query>, which it never reads, and the CSRF token
+ * of a page without a user (a visitor's token is not in the header: one
+ * header then serves every visitor). The footer is the same on every page
+ * of a stylesheet.
  */
 static void layout_frags(request *r, const char *sheet)
 {
-	const char *name = r->route ? r->route->name : "error", *path = r->path ? r->path : "/";
-	const char *hv[] = { "header", name, path }, *fv[] = { "footer" };
-	const size_t hl[] = { 6, strlen(name), strlen(path) }, fl[] = { 6 };
-	xmlNodePtr f;
+	xmlNodePtr n = r->params->children, f;
+	int user = 0, err = 0;
+	buf b;
 
-	for (xmlNodePtr c = r->params->children; c; c = c->next)
+	for (xmlNodePtr c = n; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "user"))
-			return;
-	f = x_el(r->params, "frag-layout");
-	page_frag(r, x_el(f, "header"), sheet, 3, hv, hl);
-	page_frag(r, x_el(f, "footer"), sheet, 1, fv, fl);
+			user = 1;
+	buf_init(&b, r->a);
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->parent == r->params &&
+		    (!strcmp((const char *)n->name, "query") ||
+		     (!user && !strcmp((const char *)n->name, "csrf")))) {
+			/* skipped, with its subtree */
+		} else if (n->type == XML_ELEMENT_NODE) {
+			err |= digest_part(&b, 'E', (const char *)n->name, strlen((const char *)n->name));
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+			err |= buf_putc(&b, 'X');
+		} else if (n->type == XML_TEXT_NODE && n->content) {
+			err |= digest_part(&b, 'T', (const char *)n->content,
+					   strlen((const char *)n->content));
+		}
+		/* next sibling, or climb, closing the elements left */
+		while (!n->next) {
+			n = n->parent;
+			if (!n || n == r->params)
+				goto done;
+			err |= buf_putc(&b, 'X');
+		}
+		n = n->next;
+	}
+done:
+	if (err)
+		return; /* an incomplete digest is no key: both are rendered */
+	{
+		const char *hv[] = { "header", b.data }, *fv[] = { "footer" };
+		const size_t hl[] = { 6, b.len }, fl[] = { 6 };
+		f = x_el(r->params, "frag-layout");
+		page_frag(r, x_el(f, "header"), sheet, 2, hv, hl);
+		page_frag(r, x_el(f, "footer"), sheet, 1, fv, fl);
+	}
 }
 
 /* Starts r->doc with <page><params>…</params>. */

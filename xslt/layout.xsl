@@ -66,8 +66,8 @@
       </head>
       <body>
         <xsl:call-template name="skiplinks"/>
-        <!-- the header and footer of a page without a user: rendered once
-             per worker and route (fcgi/route.c, layout_frags) -->
+        <!-- the header and the footer: rendered once per worker and
+             stylesheet, route, path and user (fcgi/route.c, layout_frags) -->
         <xsl:variable name="frags" select="page/params/frag-layout"/>
         <xsl:choose>
           <xsl:when test="$frags/header/@cached"><frag:use key="{$frags/header/@frag}"/></xsl:when>

@@ -590,3 +590,37 @@ test('spplus-admin user commands: errors, grant/revoke, list, deactivate ends se
     r = await admin(['user', 'deactivate', '--username', `t.${RUN}.inconnu`]);
     assert.equal(r.code, 1);
 });
+
+test('each agent gets their own header (name, logout token) though the workers cache headers', async () => {
+    // layout_frags (fcgi/route.c) keys the header by everything in <params>,
+    // the user and the session's CSRF token included: two agents of the same
+    // structure, on the same pages, in turn.
+    const a = await makeUser('agent', { structure: STRUCTURE, name: 'Alix Header', tag: 'hdra' });
+    const b = await makeUser('agent', { structure: STRUCTURE, name: 'Bastien Header', tag: 'hdrb' });
+    const ca = new Client();
+    const cb = new Client();
+    assert.equal((await ca.login(a.username, PASSWORD)).status, 303);
+    assert.equal((await cb.login(b.username, PASSWORD)).status, 303);
+    const first = {};
+    for (let round = 0; round < 3; round++) {
+        for (const [c, me, other] of [[ca, 'Alix Header', 'Bastien Header'], [cb, 'Bastien Header', 'Alix Header']]) {
+            for (const path of ['/agent/experiences', '/agent/profil']) {
+                const res = await c.req(path);
+                assert.equal(res.status, 200, path);
+                const header = res.text.slice(0, res.text.indexOf('id="contenu"'));
+                assert.ok(header.includes(me) && !header.includes(other), `${path}: ${me}'s header`);
+                const token = csrfOf(header);
+                first[me] ??= token;
+                assert.equal(token, first[me], `${path}: ${me}'s logout token`);
+            }
+        }
+    }
+    assert.notEqual(first['Alix Header'], first['Bastien Header']);
+    // the token in the cached header is the session's: logout works with it
+    const page = await ca.req('/agent/experiences');
+    const out = await ca.req('/agent/deconnexion', { form: { csrf: csrfOf(page.text) } });
+    assert.equal(out.status, 303);
+    assert.equal((await ca.req('/agent/experiences')).status, 303, 'logged out');
+    const after = await ca.req('/');
+    assert.ok(!after.text.includes('Alix Header'), 'the public header after logout has no name');
+});
