@@ -1,16 +1,21 @@
 /*
  * fragment.c — the per-worker cache of rendered HTML fragments.
  *
- * Why: on the public list, the 20 experience cards are 60 % of the
+ * Why: on the public list, the 20 experience cards were 60 % of the
  * stylesheet's work (150 of 250 µs per page), and a card only changes
- * when its experience, its answer state or a structure's name does. The
- * handler hashes the card's data (the same bytes the stylesheet reads)
- * into a key; a card whose key is cached is handed to the stylesheet as
- * an empty element and written by html5.c from the cache. A changed card
- * has a new key, so nothing is ever invalidated: old keys age out. Every
- * worker keeps its own cache (no shared memory, no locks, several hosts
- * need nothing); what is cached is a pure function of data read in the
- * same request, so a page is never staler than its query.
+ * when its experience, its answer state or a structure's name does; the
+ * header and footer are the same on most pages of a stylesheet. The
+ * handler hashes the fragment's data (the same bytes the stylesheet
+ * reads) into a key (page_frag); a fragment whose key is cached is handed
+ * to the stylesheet as an empty element and written by html5.c from the
+ * cache. A changed fragment has a new key, so nothing is ever
+ * invalidated: old keys age out. Every worker keeps its own cache (no
+ * shared memory, no locks, several hosts need nothing); what is cached is
+ * a pure function of data read in the same request, so a page is never
+ * staler than its queries. Users: the public list's cards
+ * (page_experience_public.c), the agents' list rows
+ * (page_agent_experiences.c), every page's header and footer (route.c,
+ * layout_frags).
  *
  * The table is 4-way set associative over FRAG_SLOTS slots: a key's set
  * is 4 consecutive slots, the victim is an empty slot or the least
