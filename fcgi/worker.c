@@ -375,6 +375,23 @@ static void handle(arena *a, FCGX_Request *fr)
 	access_log(r);
 }
 
+/* Most of a request's stdin the worker reads before closing (worker_main). */
+#define DRAIN_MAX (64 * 1024)
+
+/* Reads the rest of the request's stdin, up to its end or DRAIN_MAX bytes. */
+static void drain_stdin(FCGX_Stream *in)
+{
+	char sink[4096];
+	size_t n = 0;
+
+	while (n < DRAIN_MAX && !FCGX_HasSeenEOF(in)) {
+		int got = FCGX_GetStr(sink, sizeof sink, in);
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+}
+
 int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 {
 	FCGX_Request fr;
@@ -486,9 +503,15 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 		 * reading whatever comes; the worker sat idle 3 ms per request
 		 * under load. The reply is complete once END_REQUEST is
 		 * written, so a plain close() will do (`detached` selects it;
-		 * libfcgi resets it). Input left unread can only make the
-		 * front end see a reset after it has read the whole reply.
+		 * libfcgi resets it) once the front end has sent all it
+		 * meant to: Apache's mod_proxy_fcgi writes the end of stdin
+		 * after the parameters and, when the worker has already
+		 * closed, gets EPIPE and answers 503. So what is left of stdin
+		 * is read first (a GET: the empty record, which NGINX sends
+		 * with the parameters: already in libfcgi's buffer), at most
+		 * DRAIN_MAX bytes (a refused body is not read to its end).
 		 */
+		drain_stdin(fr.in);
 		fr.detached = 1;
 		FCGX_Finish_r(&fr);
 		arena_reset(a);
