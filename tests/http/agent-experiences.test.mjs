@@ -215,8 +215,24 @@ test('draft: «Expérience publiée» keeps a draft, warns, and publishes nothin
         AND object_id = ${E.draft.id} AND user_id = ${U.agentAId}`)) >= 1, 'audited');
 });
 
+/** The state badge of experience id's row in «Les expériences» («toutes», matching q), asked 3 times
+ *  (both workers: the row's HTML comes from their fragment cache once rendered); every answer alike. */
+async function listedState(who, id, q) {
+    const badges = [];
+    for (let i = 0; i < 3; i++) {
+        const r = await U[who].get(`/agent/experiences?etat=toutes&q=${encodeURIComponent(q)}`);
+        assert.equal(r.status, 200);
+        const row = r.text.split('<tr>').find((tr) => tr.includes(`href="/agent/experiences/${id}?`));
+        assert.ok(row, `experience ${id} is listed`);
+        badges.push((row.match(/fr-badge[^>]*>([^<]*)</) || [])[1]);
+    }
+    assert.ok(badges.every((b) => b === badges[0]), `the same row every time: ${badges}`);
+    return badges[0];
+}
+
 test('répondant submits, super agent is notified and publishes, author gets the rating link', async () => {
     const text = `Réponse validée ${RUN} : nous avons revu votre dossier.`;
+    assert.equal(await listedState('agentA', E.flow.id, `Validation ${RUN}`), 'À traiter');
     const refused = await save('repA', 'flow', { reponse: text, statut: 'repondu' });
     assert.equal(refused.status, 403, 'a répondant cannot publish');
     assert.ok(mainText(refused.text).includes('Votre profil ne permet pas de publier'), 'French message');
@@ -228,6 +244,8 @@ test('répondant submits, super agent is notified and publishes, author gets the
     assert.equal(sub.status, 303);
     assert.equal(await one(`SELECT state FROM experience_structures WHERE experience_id = ${E.flow.id}`), 'en_attente');
     await mailWith(U.superMEmail, `/agent/experiences/${E.flow.id}`);
+    assert.equal(await listedState('agentA', E.flow.id, `Validation ${RUN}`), 'Réponse en attente de validation',
+        'the list row follows the state');
 
     const pending = await U.superM.get(`/agent/experiences?etat=en_attente&structure=${S.M}&filles=1`);
     assert.ok(mainText(pending.text).includes(`Validation ${RUN}`), 'the super agent sees it pending');
@@ -258,6 +276,7 @@ test('répondant submits, super agent is notified and publishes, author gets the
     assert.equal(rating.status, 200, 'the rating link opens');
     assert.ok(!mail.includes(U.superMEmail), 'no agent address in the author\'s mail');
 
+    assert.equal(await listedState('agentA', E.flow.id, `Validation ${RUN}`), 'Réponse apportée');
     const done = await U.agentA.get(`/agent/experiences?etat=repondu&q=${encodeURIComponent(`Validation ${RUN}`)}`);
     assert.ok(mainText(done.text).includes(`Validation ${RUN}`), '«Réponse apportée» filter');
     const todo = await U.agentA.get(`/agent/experiences?etat=a_traiter&q=${encodeURIComponent(`Validation ${RUN}`)}`);
