@@ -80,7 +80,7 @@ static void hash_part(crypto_generichash_state *st, const char *s, size_t len)
 }
 
 /* See fragment.h. */
-uint64_t frag_key(const char *sheet, int n, const char *const *v, const size_t *len)
+uint64_t frag_key(const char *sheet, int n, const char *const *v, const unsigned long *len)
 {
 	crypto_generichash_state st;
 	unsigned char h[crypto_generichash_BYTES_MIN];

@@ -21,9 +21,10 @@
 
 /* A fragment's key from its inputs (keyed BLAKE2b, the key drawn at the
  * worker's first use): the name of the stylesheet that renders it and the
- * n values (v[i], len[i] bytes, or NULL) it shows. Each part
+ * n values (v[i], len[i] bytes, or NULL) it shows, as a database row
+ * callback receives them. Each part
  * is hashed with its length, so no two different inputs read the same. */
-uint64_t frag_key(const char *sheet, int n, const char *const *v, const size_t *len);
+uint64_t frag_key(const char *sheet, int n, const char *const *v, const unsigned long *len);
 
 /* "0123456789abcdef" form of a key, for the XML attribute (17 bytes). */
 void frag_key_hex(uint64_t key, char out[17]);

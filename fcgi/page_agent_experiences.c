@@ -790,28 +790,19 @@ static int blank(const char *s)
  * and no <assignee> when nobody, or nothing printable, is named, so that
  * the stylesheet formats and tests nothing per row.
  */
-/* Where list_row adds its rows. */
-struct rows {
-	request *r;
-	xmlNodePtr list;
-};
-
 /* One row; a row whose HTML the worker has cached (page_frag) goes to the
  * stylesheet empty. */
 static int list_row(void *ctx, int ncols, const char *const *names, const char *const *v,
 		    const unsigned long *lens)
 {
-	struct rows *rows = ctx;
-	size_t len[PC_N];
+	page_rows *rows = ctx;
 	xmlNodePtr e;
 
 	(void)names;
 	if (ncols < PC_N)
 		return 1;
-	for (int i = 0; i < PC_N; i++)
-		len[i] = v[i] ? lens[i] : 0;
 	e = x_el(rows->list, "experience");
-	if (page_frag(rows->r, e, "agent-experiences", PC_N, v, len))
+	if (page_frag(rows->r, e, "agent-experiences", PC_N, v, lens))
 		return 0;
 	x_textn(e, "id", v[PC_ID], lens[PC_ID]);
 	x_textn(e, "structure_id", v[PC_STRUCTURE_ID], lens[PC_STRUCTURE_ID]);
@@ -829,7 +820,7 @@ static int list_row(void *ctx, int ncols, const char *const *names, const char *
 /* Runs a page statement into list. Returns the row count or SPP_EDB. */
 static int page_xml(request *r, db_stmt *st, const dbarg *args, int nargs, xmlNodePtr list)
 {
-	struct rows rows = { r, list };
+	page_rows rows = { r, list };
 
 	return db_query(st, args, nargs, list_row, &rows);
 }

@@ -191,11 +191,6 @@ void expub_excerpt(xmlNodePtr parent, const char *name, const char *body, size_t
 enum { C_ID, C_TITLE, C_BODY, C_FEELING, C_PUBLISHED, C_PSEUDONYM, C_ANSWERED, C_STRUCTS,
        C_NCOLS };
 
-struct list_ctx {
-	request *r;
-	xmlNodePtr list;
-};
-
 /* <structures><structure><id/><name/></structure>…</structures> from the
  * card's "id<US>name<RS>id<US>name" column. */
 static void card_structures(xmlNodePtr parent, const char *s, size_t len)
@@ -221,26 +216,23 @@ static void card_structures(xmlNodePtr parent, const char *s, size_t len)
 static int list_row(void *p, int ncols, const char *const *names, const char *const *v,
 		    const unsigned long *lens)
 {
-	struct list_ctx *c = p;
-	size_t len[C_NCOLS];
+	page_rows *c = p;
 	xmlNodePtr e;
 
 	(void)names;
 	if (ncols < C_NCOLS)
 		return 1;
-	for (int i = 0; i < C_NCOLS; i++)
-		len[i] = v[i] ? lens[i] : 0;
 	e = x_el(c->list, "experience");
-	if (page_frag(c->r, e, "experience-list", C_NCOLS, v, len))
+	if (page_frag(c->r, e, "experience-list", C_NCOLS, v, lens))
 		return 0;
-	x_textn(e, "id", v[C_ID], len[C_ID]);
-	x_textn(e, "title", v[C_TITLE], len[C_TITLE]);
+	x_textn(e, "id", v[C_ID], lens[C_ID]);
+	x_textn(e, "title", v[C_TITLE], lens[C_TITLE]);
 	expub_excerpt(e, "excerpt", v[C_BODY], EXCERPT_BYTES);
-	x_textn(e, "feeling", v[C_FEELING], len[C_FEELING]);
-	page_date(e, "published_at", v[C_PUBLISHED], len[C_PUBLISHED]);
-	x_textn(e, "pseudonym", v[C_PSEUDONYM], len[C_PSEUDONYM]);
-	x_textn(e, "answered", v[C_ANSWERED], len[C_ANSWERED]);
-	card_structures(e, v[C_STRUCTS], len[C_STRUCTS]);
+	x_textn(e, "feeling", v[C_FEELING], lens[C_FEELING]);
+	page_date(e, "published_at", v[C_PUBLISHED], lens[C_PUBLISHED]);
+	x_textn(e, "pseudonym", v[C_PSEUDONYM], lens[C_PSEUDONYM]);
+	x_textn(e, "answered", v[C_ANSWERED], lens[C_ANSWERED]);
+	card_structures(e, v[C_STRUCTS], lens[C_STRUCTS]);
 	return 0;
 }
 
@@ -303,7 +295,7 @@ static int h_list(request *r)
 		return 200;
 	}
 	xmlNodePtr list = req_data(r, "experiences");
-	struct list_ctx c = { r, list };
+	page_rows c = { r, list };
 	int fetched = 0;
 	/* one term or none (the plain list, one organisme, one word): the
 	 * page comes with its exact count; a page past the end, without */

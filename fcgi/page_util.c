@@ -136,15 +136,17 @@ void page_date_all(xmlNodePtr root, const char *name)
 
 /* See page_util.h. */
 int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,
-	      const size_t *len)
+	      const unsigned long *len)
 {
-	const char *dbg = kv_get(&r->query, "debug");
 	uint64_t key = frag_key(sheet, n, v, len);
+	const char *dbg;
 	char hex[17];
 
 	frag_key_hex(key, hex);
 	x_attr(e, "frag", hex);
-	if ((r->cfg->dev && dbg && !strcmp(dbg, "xml")) || !frag_has(key))
+	if (r->cfg->dev && (dbg = kv_get(&r->query, "debug")) && !strcmp(dbg, "xml"))
+		return 0;
+	if (!frag_has(key))
 		return 0;
 	x_attr(e, "cached", "1");
 	return 1;

@@ -44,6 +44,13 @@ void page_date_all(xmlNodePtr root, const char *name);
  * that it shows all its data.
  */
 int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,
-	      const size_t *len);
+	      const unsigned long *len);
+
+/* What the row callbacks of a list read into: the request (page_frag)
+ * and the element the rows go under. */
+typedef struct page_rows {
+	request *r;
+	xmlNodePtr list;
+} page_rows;
 
 #endif

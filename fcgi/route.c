@@ -163,7 +163,7 @@ done:
 		return; /* an incomplete digest is no key: both are rendered */
 	{
 		const char *hv[] = { "header", b.data }, *fv[] = { "footer" };
-		const size_t hl[] = { 6, b.len }, fl[] = { 6 };
+		const unsigned long hl[] = { 6, b.len }, fl[] = { 6 };
 		f = x_el(r->params, "frag-layout");
 		page_frag(r, x_el(f, "header"), sheet, 2, hv, hl);
 		page_frag(r, x_el(f, "footer"), sheet, 1, fv, fl);
