@@ -43,19 +43,25 @@ READS SQL DATA
                      FROM experience_structures es JOIN structures s ON s.id = es.structure_id
                     WHERE es.experience_id = p_id), '');
 
--- Rewrites the card of experience p_id from the tables (none when the
--- experience is not published).
+-- What the card of each published experience holds, from the tables: the
+-- one definition of a card, its columns in the order of experience_cards.
+-- MariaDB merges it into the statements that read it: reading one
+-- experience_id is a primary key lookup.
+CREATE OR REPLACE VIEW experience_card_rows AS
+SELECT e.id AS experience_id, e.published_at, e.title, LEFT(e.body, 400) AS excerpt, e.feeling,
+       e.pseudonym,
+       EXISTS (SELECT 1 FROM answers a WHERE a.experience_id = e.id AND a.status = 'publiee')
+         AS answered,
+       experience_card_structures(e.id) AS structures
+  FROM experiences e
+ WHERE e.status = 'publiee' AND e.published_at IS NOT NULL;
+
+-- Rewrites the card of experience p_id (none when it is not published).
 CREATE OR REPLACE PROCEDURE experience_card_refresh(IN p_id INT UNSIGNED)
 MODIFIES SQL DATA
 BEGIN
   DELETE FROM experience_cards WHERE experience_id = p_id;
-  INSERT INTO experience_cards
-    (experience_id, published_at, title, excerpt, feeling, pseudonym, answered, structures)
-  SELECT e.id, e.published_at, e.title, LEFT(e.body, 400), e.feeling, e.pseudonym,
-         EXISTS (SELECT 1 FROM answers a WHERE a.experience_id = e.id AND a.status = 'publiee'),
-         experience_card_structures(e.id)
-    FROM experiences e
-   WHERE e.id = p_id AND e.status = 'publiee' AND e.published_at IS NOT NULL;
+  INSERT INTO experience_cards SELECT * FROM experience_card_rows WHERE experience_id = p_id;
 END;
 
 -- A row that names experience p_old, and now p_new: both cards.
@@ -126,11 +132,5 @@ FOR EACH ROW
 -- Existing experiences.
 START TRANSACTION;
 DELETE FROM experience_cards;
-INSERT INTO experience_cards
-  (experience_id, published_at, title, excerpt, feeling, pseudonym, answered, structures)
-SELECT e.id, e.published_at, e.title, LEFT(e.body, 400), e.feeling, e.pseudonym,
-       EXISTS (SELECT 1 FROM answers a WHERE a.experience_id = e.id AND a.status = 'publiee'),
-       experience_card_structures(e.id)
-  FROM experiences e
- WHERE e.status = 'publiee' AND e.published_at IS NOT NULL;
+INSERT INTO experience_cards SELECT * FROM experience_card_rows;
 COMMIT;
