@@ -891,10 +891,12 @@ static void filter_query(request *r, buf *b)
 }
 
 /* Data sources of the filter form: my structures (v, NULL for an
- * administrator) and the usable tags. */
-static int ds_filter_choices(request *r, const struct vis *v)
+ * administrator) and the usable tags, under <choices> (*out). */
+static int ds_filter_choices(request *r, const struct vis *v, xmlNodePtr *out)
 {
 	xmlNodePtr ch = req_data(r, "choices");
+
+	*out = ch;
 
 	if (v)
 		vis_xml(v, ch);
@@ -915,22 +917,24 @@ static int h_list(request *r)
 	dbarg args[LIST_NARGS + 2];
 	int all = agent_is_admin(r), every;
 	long long total = 0, page = req_int(r, "page", 1), offset = (page - 1) * LIST_PER_PAGE;
-	xmlNodePtr list;
+	xmlNodePtr list, form[3];
 	buf fq;
 
 	r->no_store = 1;
 	if (!all && vis_load(r, &v) != SPP_OK)
 		return 503;
-	if (ds_filter_choices(r, all ? NULL : &v) != SPP_OK)
+	if (ds_filter_choices(r, all ? NULL : &v, &form[0]) != SPP_OK)
 		return 503;
 	if (read_filters(r, &f)) {
 		req_form_xml(r, r->root);
 		return agent_rerender(r, 400);
 	}
-	req_form_xml(r, r->root);
+	form[1] = req_form_xml(r, r->root);
 	buf_init(&fq, r->a);
 	filter_query(r, &fq);
-	x_text(r->root, "filter-query", buf_cstr(&fq));
+	form[2] = x_text(r->root, "filter-query", buf_cstr(&fq));
+	/* the filter form reads nothing else (agent-experiences.xsl) */
+	page_frag_of(r, x_el(r->root, "frag-form"), "agent-experiences", "form", form, 3);
 	list = req_data(r, "experiences");
 	/* every: an administrator with no structure filter (no S) */
 	every = all && !f.structure;
@@ -954,6 +958,11 @@ static int h_list(request *r)
 			return 503;
 	}
 	page_pagination(r->root, page, LIST_PER_PAGE, total);
+	/* the pagination reads it and the filters' query (agent-experiences.xsl) */
+	form[0] = r->root->last;
+	form[1] = NULL;
+	page_frag_of(r, x_el(r->root, "frag-pagination"), "agent-experiences", "pagination", form,
+		     3);
 	return 200;
 }
 

@@ -1,6 +1,7 @@
 /*
  * page_util.c — paragraphs, pagination and French dates for page documents.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -150,4 +151,66 @@ int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *co
 		return 0;
 	x_attr(e, "cached", "1");
 	return 1;
+}
+
+/* Appends one length-prefixed part to b; nonzero when out of memory. */
+static int digest_part(buf *b, char tag, const char *s, size_t len)
+{
+	uint32_t n = (uint32_t)len;
+
+	return buf_putc(b, tag) || buf_append(b, &n, sizeof n) || buf_append(b, s, len);
+}
+
+/* See page_util.h. */
+int page_digest_tree(buf *b, xmlNodePtr top)
+{
+	xmlNodePtr n = top;
+	int err = 0;
+
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			err |= digest_part(b, 'E', (const char *)n->name, strlen((const char *)n->name));
+			for (xmlAttrPtr a = n->properties; a; a = a->next) {
+				const xmlNode *t = a->children;
+				const char *v = t && t->content ? (const char *)t->content : "";
+				err |= digest_part(b, 'A', (const char *)a->name,
+						   strlen((const char *)a->name));
+				err |= digest_part(b, 'V', v, strlen(v));
+			}
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+			err |= buf_putc(b, 'X');
+		} else if (n->type == XML_TEXT_NODE && n->content) {
+			err |= digest_part(b, 'T', (const char *)n->content,
+					   strlen((const char *)n->content));
+		}
+		/* next sibling, or climb, closing the elements left */
+		while (n != top && !n->next) {
+			n = n->parent;
+			err |= buf_putc(b, 'X');
+		}
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return err ? SPP_ENOMEM : SPP_OK;
+}
+
+/* See page_util.h. */
+int page_frag_of(request *r, xmlNodePtr e, const char *sheet, const char *name,
+		 const xmlNodePtr *nodes, int n)
+{
+	buf b;
+
+	buf_init(&b, r->a);
+	for (int i = 0; i < n; i++)
+		if (nodes[i] && page_digest_tree(&b, nodes[i]) != SPP_OK)
+			return 0; /* an incomplete digest is no key: rendered */
+	{
+		const char *v[] = { name, b.data ? b.data : "" };
+		const unsigned long len[] = { strlen(name), b.len };
+		return page_frag(r, e, sheet, 2, v, len);
+	}
 }

@@ -46,6 +46,23 @@ void page_date_all(xmlNodePtr root, const char *name);
 int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,
 	      const unsigned long *len);
 
+/*
+ * Appends to b a digest input of top and its subtree: every element's
+ * name, attributes and text in document order, each part with its length
+ * (so that no two different trees give the same bytes). SPP_OK or
+ * SPP_ENOMEM.
+ */
+int page_digest_tree(buf *b, xmlNodePtr top);
+
+/*
+ * A part of a page rendered through the fragment cache when it reads
+ * nothing but the n subtrees nodes (NULL ones skipped): page_frag on e
+ * with the values name and the digest of those subtrees. Returns 1 when
+ * cached (the stylesheet writes frag:use), else 0.
+ */
+int page_frag_of(request *r, xmlNodePtr e, const char *sheet, const char *name,
+		 const xmlNodePtr *nodes, int n);
+
 /* What the row callbacks of a list read into: the request (page_frag)
  * and the element the rows go under. */
 typedef struct page_rows {

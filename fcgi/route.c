@@ -102,14 +102,6 @@ static void free_doc(void *p)
 	xmlFreeDoc(p);
 }
 
-/* Appends one length-prefixed part to b; nonzero when out of memory. */
-static int digest_part(buf *b, char tag, const char *s, size_t len)
-{
-	uint32_t n = (uint32_t)len;
-
-	return buf_putc(b, tag) || buf_append(b, &n, sizeof n) || buf_append(b, s, len);
-}
-
 /*
  * The header and the footer of every page come from the worker's fragment
  * cache (fragment.c, page_frag): <params><frag-layout><header frag="K"
@@ -125,44 +117,24 @@ static int digest_part(buf *b, char tag, const char *s, size_t len)
  */
 static void layout_frags(request *r, const char *sheet)
 {
-	xmlNodePtr n = r->params->children, f;
-	int user = 0, err = 0;
+	xmlNodePtr f;
+	int user = 0;
 	buf b;
 
-	for (xmlNodePtr c = n; c; c = c->next)
+	for (xmlNodePtr c = r->params->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "user"))
 			user = 1;
 	buf_init(&b, r->a);
-	while (n) {
-		if (n->type == XML_ELEMENT_NODE && n->parent == r->params &&
-		    (!strcmp((const char *)n->name, "query") ||
-		     (!user && !strcmp((const char *)n->name, "csrf")))) {
-			/* skipped, with its subtree */
-		} else if (n->type == XML_ELEMENT_NODE) {
-			err |= digest_part(&b, 'E', (const char *)n->name, strlen((const char *)n->name));
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
-			err |= buf_putc(&b, 'X');
-		} else if (n->type == XML_TEXT_NODE && n->content) {
-			err |= digest_part(&b, 'T', (const char *)n->content,
-					   strlen((const char *)n->content));
-		}
-		/* next sibling, or climb, closing the elements left */
-		while (!n->next) {
-			n = n->parent;
-			if (!n || n == r->params)
-				goto done;
-			err |= buf_putc(&b, 'X');
-		}
-		n = n->next;
+	for (xmlNodePtr c = r->params->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE &&
+		    (!strcmp((const char *)c->name, "query") ||
+		     (!user && !strcmp((const char *)c->name, "csrf"))))
+			continue;
+		if (page_digest_tree(&b, c) != SPP_OK)
+			return; /* an incomplete digest is no key: both are rendered */
 	}
-done:
-	if (err)
-		return; /* an incomplete digest is no key: both are rendered */
 	{
-		const char *hv[] = { "header", b.data }, *fv[] = { "footer" };
+		const char *hv[] = { "header", b.data ? b.data : "" }, *fv[] = { "footer" };
 		const unsigned long hl[] = { 6, b.len }, fl[] = { 6 };
 		f = x_el(r->params, "frag-layout");
 		page_frag(r, x_el(f, "header"), sheet, 2, hv, hl);

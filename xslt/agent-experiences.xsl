@@ -9,6 +9,8 @@
         <experiences><experience frag="K"><id/><structure_id/><published_at fr="1er juin 2026"/><pseudonym/>
           <title/><structure/><state/><assignee/> (absent: nobody)</experience>…</experiences>
         (<experience frag="K" cached="1"/>: the worker has that row's HTML, fcgi/fragment.c)
+        <frag-form frag="K" [cached="1"]/>, <frag-pagination …/>: the same for the form and
+        the pagination
         <pagination><page/><pages/><total/></pagination>
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -47,7 +49,13 @@
           <xsl:with-param name="title" select="'L’expérience a été réattribuée à la structure fille choisie.'"/>
         </xsl:call-template>
       </xsl:if>
-      <xsl:call-template name="filters"/>
+      <!-- the form reads only choices, form and filter-query: the worker
+           keeps its HTML under their digest (fcgi/page_agent_experiences.c) -->
+      <xsl:choose>
+        <xsl:when test="frag-form/@cached"><frag:use key="{frag-form/@frag}"/></xsl:when>
+        <xsl:when test="frag-form"><frag:store key="{frag-form/@frag}"><xsl:call-template name="filters"/></frag:store></xsl:when>
+        <xsl:otherwise><xsl:call-template name="filters"/></xsl:otherwise>
+      </xsl:choose>
       <xsl:choose>
         <xsl:when test="number(form/@invalid) &gt; 0">
           <xsl:call-template name="alert">
@@ -266,14 +274,24 @@
           </div>
         </div>
       </div>
-      <div class="fr-mt-4w">
-        <xsl:call-template name="pagination">
-          <xsl:with-param name="base" select="concat('/agent/experiences?', filter-query, 'page=')"/>
-          <xsl:with-param name="current" select="pagination/page"/>
-          <xsl:with-param name="pages" select="pagination/pages"/>
-        </xsl:call-template>
-      </div>
+      <!-- kept like the form, under the digest of pagination and filter-query -->
+      <xsl:choose>
+        <xsl:when test="frag-pagination/@cached"><frag:use key="{frag-pagination/@frag}"/></xsl:when>
+        <xsl:when test="frag-pagination"><frag:store key="{frag-pagination/@frag}"><xsl:call-template name="pagination-block"/></frag:store></xsl:when>
+        <xsl:otherwise><xsl:call-template name="pagination-block"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The pagination under the table (the context node is <page>). -->
+  <xsl:template name="pagination-block">
+    <div class="fr-mt-4w">
+      <xsl:call-template name="pagination">
+        <xsl:with-param name="base" select="concat('/agent/experiences?', filter-query, 'page=')"/>
+        <xsl:with-param name="current" select="pagination/page"/>
+        <xsl:with-param name="pages" select="pagination/pages"/>
+      </xsl:call-template>
+    </div>
   </xsl:template>
 
   <!-- One row of the table (the context node is an <experience>); the

@@ -196,6 +196,44 @@ test('the list: «à traiter» filter, my structures only, published only, «Mod
     assert.ok(mainText(bad.text).includes('Je recherche'));
 });
 
+test('the filter form and the pagination follow the filters and the structures (kept HTML)', async () => {
+    // the worker keeps the form's and the pagination's HTML under the
+    // digest of what they show: each request must still show its own
+    const selected = (html, name) => {
+        const sel = html.match(new RegExp(`<select[^>]*name="${name}"[\\s\\S]*?</select>`));
+        const opt = sel && sel[0].match(/<option value="([^"]*)" selected/);
+        return opt ? opt[1] : null;
+    };
+    for (const etat of ['repondu', 'a_traiter', 'repondu', 'toutes']) {
+        const r = await U.superM.get(`/agent/experiences?etat=${etat}`);
+        assert.equal(r.status, 200);
+        assert.equal(selected(r.text, 'etat'), etat, `«État» shows ${etat}`);
+    }
+    const withB = await U.superM.get(`/agent/experiences?etat=toutes&structure=${S.B}`);
+    assert.equal(selected(withB.text, 'structure'), String(S.B));
+    const renamed = `Structure B renommée ${RUN}`;
+    await sql(`UPDATE structures SET name = ${lit(renamed)} WHERE id = ${S.B}`);
+    try {
+        const after = await U.superM.get(`/agent/experiences?etat=toutes&structure=${S.B}`);
+        assert.ok(after.text.includes(`${renamed} (${code('B')})`), 'the renamed structure is in «Structure»');
+        assert.ok(mainText(after.text).includes(`Accueil partagé ${RUN}`));
+    } finally {
+        await sql(`UPDATE structures SET name = ${lit(`Structure B ${RUN}`)} WHERE id = ${S.B}`);
+    }
+
+    // 21 more rows for B: two pages, whose links keep the filters
+    for (let i = 0; i < 21; i++) await experience(`Page ${i} ${RUN}`, ['B'], { minutes: 30 + i });
+    const p1 = await U.superM.get(`/agent/experiences?etat=a_traiter&structure=${S.B}`);
+    assert.ok(p1.text.includes(`href="/agent/experiences?etat=a_traiter&amp;structure=${S.B}&amp;page=2"`),
+        'page 2 link keeps état and structure');
+    const p1all = await U.superM.get(`/agent/experiences?etat=toutes&structure=${S.B}`);
+    assert.ok(p1all.text.includes(`href="/agent/experiences?etat=toutes&amp;structure=${S.B}&amp;page=2"`),
+        'another état, its own links');
+    const p2 = await U.superM.get(`/agent/experiences?etat=a_traiter&structure=${S.B}&page=2`);
+    assert.match(mainText(p2.text), /page 2 sur 2/);
+    assert.ok(p2.text.includes(`href="/agent/experiences?etat=a_traiter&amp;structure=${S.B}&amp;page=1"`));
+});
+
 test('draft: «Expérience publiée» keeps a draft, warns, and publishes nothing', async () => {
     const text = `Brouillon de réponse ${RUN}`;
     const r = await save('agentA', 'draft', { reponse: text, statut: 'brouillon', formule: 'Bien cordialement,' });
