@@ -9,28 +9,31 @@
  * one of "my" structures; pages are newest first: published_at DESC,
  * experience_id DESC, structure_id.
  *
- *  - My structures are read once per request from the memberships the
- *    session already holds (r->auth), one index range per membership: the
- *    structure itself, its subtree (a range of structures.path:
- *    '/'-separated decimal ids, so every descendant sorts between the path
- *    and the path followed by a letter, the LIKE staying the exact test) or
- *    its network. Each row carries the structure's published rows by état
+ *  - My structures come from the memberships the session already holds
+ *    (r->auth), one index range per membership: the structure itself, its
+ *    subtree (a range of structures.path: '/'-separated decimal ids, so
+ *    every descendant sorts between the path and the path followed by a
+ *    letter, the LIKE staying the exact test) or its network. Each row
+ *    carries the structure's published rows by état
  *    (structure_experience_counts, kept by triggers). The same rows fill
  *    the filter's <select>; the structure filter then picks the set S among
  *    them (an administrator's S is the chosen structure, or its subtree).
+ *    The worker keeps them (struct tree_slot) for the fast plans below,
+ *    whose statement checks they are still the database's.
  *  - When only état and structure filter the list (the common case, and
  *    the page as first opened), its total is the sum of those counts over
- *    S: no row is counted. The page's rows of experience_structures (keys,
- *    state, assignee) are read from an index alone, with one of three plans
- *    chosen from the counts, then its 20 rows are completed by primary key
- *    (experience, structure, assignee):
+ *    S, read with the page: no row is counted. The page's rows of
+ *    experience_structures (keys, state, assignee) are read from an index
+ *    alone, with one of three plans chosen from the counts, then its 20
+ *    rows are completed by primary key (experience, assignee; the
+ *    structure's name is S's):
  *      A. S is one structure: its range of k_es_structure_list
  *         (structure, état, newest first; k_es_structure_newest for every
  *         état), read in order and stopped after OFFSET + 20 entries;
  *      C. S holds a large share of the rows of that état, T² > k·N (T: the
  *         rows of S, N: of every structure, k = OFFSET + 20): the range of
  *         k_es_list (état, newest first; k_es_newest), keeping the entries
- *         whose structure is in S (a hashed semi-join on S's ids) and
+ *         whose structure is in S (S's ids as placeholders) and
  *         stopped after k of them: about k·N/T entries read. bench.agent's
  *         first page reads ~110 entries out of 74,000 «à traiter»;
  *      B. otherwise (S small): S's T entries of k_es_structure_*, sorted.
@@ -39,9 +42,11 @@
  *    a page is computed, never what it holds.
  *  - Other filters (period, feeling, tag, assignee, keywords) read and
  *    count S's rows, as the CSV export does.
- * Per request, besides the session's two queries: my structures (one
- * query per membership, usually one), the page, and the tags (through the
- * worker's one-second cache).
+ * Per request, besides the session's query: for the fast plans with my
+ * structures kept, one statement (the page with S's total and the tree's
+ * version); else my structures (one query per membership, usually one)
+ * and the page (with its count for the other filters). The tags come
+ * through the worker's one-second cache.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +95,8 @@
 
 /* The structures S as a JSON array of ids, one row each. */
 #define S_JSON "JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$'))"
+/* The version of the structures' tree (sql/008_structure_tree_version.sql). */
+#define TREE_VERSION "(SELECT t.version FROM structure_tree_version t WHERE t.id = 1)"
 
 /*
  * An agent's rows with any filter: the structures S (already my
@@ -158,47 +165,109 @@ static db_stmt q_csv_all =
  * The page when only état and structure filter it (plans A, B, C above).
  * KEYS reads the page's rows of experience_structures (keys, state,
  * assignee: every index it reads holds them, sql/007_agent_list_fast.sql)
- * from the index only; PAGE_OF wraps them: the 20 rows are completed by
- * primary key (e.status is checked again there: published_at already says
- * it). Each plan has a variant for one état (list_state = ?) and one for
- * every état.
+ * from the index only; the 20 rows are then completed by primary key
+ * (e.status is checked again there: published_at already says it). Each
+ * plan has a variant for one état (list_state = ?) and one for every état.
  */
+#define KEYS "SELECT k.experience_id, k.structure_id, k.published_at, k.state, k.assigned_user_id"
+#define NEWEST \
+	" ORDER BY k.published_at DESC, k.experience_id DESC, k.structure_id LIMIT ? OFFSET ?"
+#define PAGE_ORDER " ORDER BY p.published_at DESC, p.experience_id DESC, p.structure_id"
+/* An administrator's page of every structure (C without S): completed
+ * with the structures' names. */
 #define PAGE_OF(keys)                                                                \
 	"SELECT STRAIGHT_JOIN" PAGE_COLUMNS_P " FROM (" keys                         \
 	") p JOIN structures s ON s.id = p.structure_id"                             \
 	" JOIN experiences e ON e.id = p.experience_id"                              \
-	" LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'" \
-	" ORDER BY p.published_at DESC, p.experience_id DESC, p.structure_id"
-#define KEYS "SELECT k.experience_id, k.structure_id, k.published_at, k.state, k.assigned_user_id"
-#define NEWEST \
-	" ORDER BY k.published_at DESC, k.experience_id DESC, k.structure_id LIMIT ? OFFSET ?"
-/* A: one structure. Arguments: structure id, [état,] limit, offset. */
-static db_stmt q_page_one = DB_STMT(PAGE_OF(
-	KEYS
-	" FROM experience_structures k FORCE INDEX (k_es_structure_list)"
-	" WHERE k.structure_id = ? AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
-static db_stmt q_page_one_any =
-	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)"
-			     " WHERE k.structure_id = ? AND k.published_at IS NOT NULL" NEWEST));
-/* B: S's ranges, sorted. Arguments: S's JSON, [état,] limit, offset. */
-static db_stmt q_page_sort = DB_STMT(PAGE_OF(
-	KEYS
-	" FROM " S_JSON " j STRAIGHT_JOIN experience_structures k FORCE INDEX (k_es_structure_list)"
-	" ON k.structure_id = j.id AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
-static db_stmt q_page_sort_any = DB_STMT(
-	PAGE_OF(KEYS " FROM " S_JSON
-		     " j STRAIGHT_JOIN experience_structures k FORCE INDEX (k_es_structure_newest)"
-		     " ON k.structure_id = j.id AND k.published_at IS NOT NULL" NEWEST));
-/* C: the global range, filtered by S. Arguments: [état,] S's JSON, limit,
- * offset. */
-static db_stmt q_page_scan =
-	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_list)"
-			     " WHERE k.list_state = ? AND k.published_at IS NOT NULL"
-			     " AND k.structure_id IN (SELECT j.id FROM " S_JSON " j)" NEWEST));
-static db_stmt q_page_scan_any =
-	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_newest)"
-			     " WHERE k.published_at IS NOT NULL"
-			     " AND k.structure_id IN (SELECT j.id FROM " S_JSON " j)" NEWEST));
+	" LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'" PAGE_ORDER
+/*
+ * A page of S (plans A, B, C): a first row, the head, then the page.
+ * Structure names are not read: every row's structure is in S, whose
+ * names the worker has. The head has a NULL id; its other columns are
+ * the tree's version (structure_id: see struct tree_slot) and the
+ * published rows of S by état (pseudonym, title, structure: «à traiter»,
+ * «en attente», «répondu»), the list's total.
+ *
+ * S is bound as a list of placeholders, IN (?,?,…), in one of S_SIZES
+ * sizes (the ids repeated up to the size): a JSON_TABLE costs MariaDB a
+ * temporary table per use (its materialisation another). bench.agent's
+ * first page alone: 175 µs with S as JSON, 140 µs as placeholders (server
+ * CPU, prepared, least of three runs of 2,000 on the bench data). A larger
+ * S is bound as JSON, in the last statement of each set. The head and the
+ * page in one statement cost MariaDB more than apart (the union's
+ * temporary table: ~245 µs against 50 + 145), but one round trip less per
+ * request: ~7 % more pages a second at 32 connections.
+ * Arguments: S (head), the plan's, the page's size again.
+ */
+#define S_HEAD(in)                                                                             \
+	"SELECT NULL AS id, " TREE_VERSION " AS structure_id, NULL AS published_at,"          \
+	" COALESCE(SUM(c.a_traiter), 0) AS pseudonym, COALESCE(SUM(c.en_attente), 0) AS title," \
+	" COALESCE(SUM(c.repondu), 0) AS structure, NULL AS state, NULL AS assignee"            \
+	" FROM structure_experience_counts c WHERE c.structure_id IN " in
+#define S_PAGE_OF(in, keys)                                                                       \
+	S_HEAD(in) " UNION ALL (SELECT STRAIGHT_JOIN p.experience_id, p.structure_id, p.published_at," \
+		   " e.pseudonym, e.title, NULL, p.state,"                                          \
+		   " COALESCE(NULLIF(u.display_name, ''), u.username) FROM (" keys ") p"            \
+		   " JOIN experiences e ON e.id = p.experience_id"                                 \
+		   " LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'"     \
+		   PAGE_ORDER " LIMIT ?)"
+/* The sizes of S's lists of placeholders, and the sets' JSON form. */
+#define IN1  "(?)"
+#define P2   "?,?"
+#define P4   P2 "," P2
+#define P8   P4 "," P4
+#define P16  P8 "," P8
+#define P32  P16 "," P16
+#define P64  P32 "," P32
+#define IN2  "(" P2 ")"
+#define IN4  "(" P4 ")"
+#define IN8  "(" P8 ")"
+#define IN16 "(" P16 ")"
+#define IN32 "(" P32 ")"
+#define IN64 "(" P64 ")"
+#define IN_JSON "(SELECT j.id FROM " S_JSON " j)"
+#define S_SIZES 7
+static const int s_size[S_SIZES] = { 1, 2, 4, 8, 16, 32, 64 };
+/* A set: the statement M(in) for each size, then for JSON (J). */
+#define S_SET(M, J)                                                                            \
+	{ DB_STMT(M(IN1)),  DB_STMT(M(IN2)),  DB_STMT(M(IN4)), DB_STMT(M(IN8)), DB_STMT(M(IN16)), \
+	  DB_STMT(M(IN32)), DB_STMT(M(IN64)), DB_STMT(J) }
+/* A: one structure. Arguments: S, structure id, [état,] limit, offset, limit. */
+static db_stmt q_page_one = DB_STMT(S_PAGE_OF(
+	IN1, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_list)"
+		  " WHERE k.structure_id = ? AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
+static db_stmt q_page_one_any = DB_STMT(
+	S_PAGE_OF(IN1, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)"
+			    " WHERE k.structure_id = ? AND k.published_at IS NOT NULL" NEWEST));
+/* B: S's ranges, sorted. Arguments: S, S, [état,] limit, offset, limit
+ * (the JSON form reads S first, then each structure's range). */
+#define SORT(in)                                                                        \
+	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_list)" \
+			   " WHERE k.structure_id IN " in " AND k.list_state = ?"              \
+			   " AND k.published_at IS NOT NULL" NEWEST)
+#define SORT_ANY(in)                                                                      \
+	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)" \
+			   " WHERE k.structure_id IN " in " AND k.published_at IS NOT NULL" NEWEST)
+static db_stmt q_page_sort[S_SIZES + 1] = S_SET(
+	SORT, S_PAGE_OF(IN_JSON, KEYS " FROM " S_JSON " j STRAIGHT_JOIN experience_structures k"
+				      " FORCE INDEX (k_es_structure_list) ON k.structure_id = j.id"
+				      " AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
+static db_stmt q_page_sort_any[S_SIZES + 1] = S_SET(
+	SORT_ANY,
+	S_PAGE_OF(IN_JSON, KEYS " FROM " S_JSON " j STRAIGHT_JOIN experience_structures k"
+				" FORCE INDEX (k_es_structure_newest) ON k.structure_id = j.id"
+				" AND k.published_at IS NOT NULL" NEWEST));
+/* C: the global range, filtered by S. Arguments: S, [état,] S, limit,
+ * offset, limit. */
+#define SCAN(in)                                                                          \
+	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_list)"             \
+			   " WHERE k.list_state = ? AND k.published_at IS NOT NULL"              \
+			   " AND k.structure_id IN " in NEWEST)
+#define SCAN_ANY(in)                                                                      \
+	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_newest)"           \
+			   " WHERE k.published_at IS NOT NULL AND k.structure_id IN " in NEWEST)
+static db_stmt q_page_scan[S_SIZES + 1] = S_SET(SCAN, SCAN(IN_JSON));
+static db_stmt q_page_scan_any[S_SIZES + 1] = S_SET(SCAN_ANY, SCAN_ANY(IN_JSON));
 /* C for an administrator: every structure. Arguments: [état,] limit, offset. */
 static db_stmt q_page_every =
 	DB_STMT(PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_list)"
@@ -214,11 +283,12 @@ static db_stmt q_totals = DB_STMT(
 /*
  * My structures (see the top of the file): one statement per kind of
  * membership, the membership's structure bound. Columns: id, name,
- * code_sp, depth, active, path, the published rows by état, network_id.
+ * code_sp, depth, active, path, the published rows by état, network_id,
+ * the tree's version (sql/008_structure_tree_version.sql).
  */
 #define VIS_COLUMNS                                                                            \
 	"SELECT v.id, v.name, v.code_sp, v.depth, v.active, v.path, COALESCE(c.a_traiter, 0)," \
-	" COALESCE(c.en_attente, 0), COALESCE(c.repondu, 0), v.network_id"
+	" COALESCE(c.en_attente, 0), COALESCE(c.repondu, 0), v.network_id, " TREE_VERSION
 #define VIS_COUNTS " LEFT JOIN structure_experience_counts c ON c.structure_id = v.id"
 static db_stmt q_vis_self = DB_STMT(VIS_COLUMNS " FROM structures v" VIS_COUNTS " WHERE v.id = ?");
 static db_stmt q_vis_subtree =
@@ -296,6 +366,10 @@ struct vis {
 	int n, cap;
 	int failed;	      /* out of memory */
 	const char *networks; /* JSON array: the networks of my memberships' structures */
+	/* structure_tree_version as the rows were read (0: unknown, or not
+	 * the same for every statement that read them) */
+	unsigned long long version;
+	int versions; /* statements that gave a version */
 };
 
 /* db_query callback: appends one row of q_vis_* to a struct vis. */
@@ -307,7 +381,7 @@ static int vis_row_cb(void *ctx, int ncols, const char *const *names, const char
 
 	(void)names;
 	(void)lens;
-	if (ncols < 10 || !vals[0])
+	if (ncols < 11 || !vals[0])
 		return 0;
 	if (v->n == v->cap) {
 		int cap = v->cap ? v->cap * 2 : 16;
@@ -331,6 +405,13 @@ static int vis_row_cb(void *ctx, int ncols, const char *const *names, const char
 	for (int i = 0; i < ST_N; i++)
 		w->n[i] = vals[6 + i] ? strtoll(vals[6 + i], NULL, 10) : 0;
 	w->network_id = vals[9] ? strtoll(vals[9], NULL, 10) : 0;
+	{
+		unsigned long long ver = vals[10] ? strtoull(vals[10], NULL, 10) : 0;
+		if (!v->versions++)
+			v->version = ver;
+		else if (v->version != ver)
+			v->version = 0;
+	}
 	if (!w->name || !w->code_sp || !w->path) {
 		v->failed = 1;
 		return 1;
@@ -396,21 +477,17 @@ static int vis_networks(struct vis *v, const struct vis_root *roots, int nroots)
 	return SPP_OK;
 }
 
-/*
- * Loads the structures a non-administrator can act on — the set of
- * AGENT_VIS_FROM, from the memberships of the session: each membership's
- * structure, its subtree for the "super" roles, its network for a
- * référent. Returns SPP_OK or SPP_EDB/SPP_ENOMEM.
- */
-static int vis_load(request *r, struct vis *v)
+/* The roots of the session's memberships, each (structure, kind) once,
+ * in membership order, into an arena array. Returns their number, or
+ * SPP_ENOMEM. */
+static int vis_roots(request *r, struct vis_root **out)
 {
 	const struct auth *au = r->auth;
 	struct vis_root *roots;
-	int nroots = 0, ran = 0;
+	int nroots = 0;
 
-	memset(v, 0, sizeof *v);
-	v->a = r->a;
 	roots = arena_alloc(r->a, sizeof *roots * (size_t)((au ? au->nmemberships : 0) + 1));
+	*out = roots;
 	if (!roots)
 		return SPP_ENOMEM;
 	for (int i = 0; au && i < au->nmemberships; i++) {
@@ -431,6 +508,24 @@ static int vis_load(request *r, struct vis *v)
 		roots[nroots].sid = m->structure_id;
 		roots[nroots++].kind = kind;
 	}
+	return nroots;
+}
+
+/*
+ * Loads the structures a non-administrator can act on — the set of
+ * AGENT_VIS_FROM, from the memberships of the session: each membership's
+ * structure, its subtree for the "super" roles, its network for a
+ * référent. Returns SPP_OK or SPP_EDB/SPP_ENOMEM.
+ */
+static int vis_load(request *r, struct vis *v)
+{
+	struct vis_root *roots;
+	int nroots = vis_roots(r, &roots), ran = 0;
+
+	memset(v, 0, sizeof *v);
+	v->a = r->a;
+	if (nroots < 0)
+		return SPP_ENOMEM;
 	for (int j = 0; j < nroots; j++) {
 		int covered = 0;
 		db_stmt *st = roots[j].kind == VIS_SUBTREE ? &q_vis_subtree :
@@ -469,6 +564,129 @@ static int vis_structure(request *r, long long sid, int subtree, struct vis *v)
 	    0)
 		return SPP_EDB;
 	return v->failed ? SPP_ENOMEM : SPP_OK;
+}
+
+/*
+ * The worker's trees: the structures loaded by vis_load for a set of
+ * roots, kept with the structure_tree_version they were read at, so that
+ * «Les expériences» need not read them again. A kept tree is only used by
+ * fast_page, whose statement reads the version again with the page: a
+ * different one (a structure was changed since, by anyone) throws the
+ * page and the tree away (LIST_STALE), and both are read again. Memberships
+ * are not part of the tree: its key, the roots, comes from the session
+ * read on every request. The counts of a kept tree are those of its
+ * reading: they only choose a plan; totals come with the page.
+ */
+#define TREE_SLOTS    32
+#define TREE_MAX_ROWS 2000 /* larger trees are not kept */
+
+struct tree_slot {
+	struct vis_root *roots; /* in mem */
+	int nroots;
+	struct vis v;		/* rows and strings in mem */
+	unsigned long long used;
+	char *mem;
+};
+
+static struct tree_slot trees[TREE_SLOTS];
+static unsigned long long tree_clock;
+
+static struct tree_slot *tree_find(const struct vis_root *roots, int nroots)
+{
+	for (int i = 0; i < TREE_SLOTS; i++) {
+		struct tree_slot *t = &trees[i];
+		int same = t->mem && t->nroots == nroots;
+		for (int j = 0; same && j < nroots; j++)
+			same = t->roots[j].sid == roots[j].sid && t->roots[j].kind == roots[j].kind;
+		if (same)
+			return t;
+	}
+	return NULL;
+}
+
+/* Sets *v to the kept tree of the session's roots; 1 when there is one
+ * (its rows stay valid until the next tree_put or tree_drop). */
+static int tree_get(request *r, struct vis *v)
+{
+	struct vis_root *roots;
+	int nroots = vis_roots(r, &roots);
+	struct tree_slot *t;
+
+	if (nroots <= 0 || !(t = tree_find(roots, nroots)))
+		return 0;
+	t->used = ++tree_clock;
+	*v = t->v;
+	v->a = r->a;
+	return 1;
+}
+
+/* Forgets the kept tree of the session's roots. */
+static void tree_drop(request *r)
+{
+	struct vis_root *roots;
+	int nroots = vis_roots(r, &roots);
+	struct tree_slot *t;
+
+	if (nroots > 0 && (t = tree_find(roots, nroots))) {
+		free(t->mem);
+		memset(t, 0, sizeof *t);
+	}
+}
+
+/* Appends s to the block at *p; returns the copy. */
+static const char *tree_str(char **p, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *o = *p;
+
+	memcpy(o, s, n);
+	*p += n;
+	return o;
+}
+
+/* Keeps a copy of v, read by vis_load for the session's roots (replacing
+ * the least recently used tree). */
+static void tree_put(request *r, const struct vis *v)
+{
+	struct vis_root *roots;
+	int nroots = vis_roots(r, &roots);
+	struct tree_slot *t, *victim = &trees[0];
+	size_t size;
+	char *p;
+
+	if (nroots <= 0 || !v->version || v->n > TREE_MAX_ROWS || !v->networks)
+		return;
+	size = sizeof *roots * (size_t)nroots + sizeof *v->rows * (size_t)v->n +
+	       strlen(v->networks) + 1;
+	for (int i = 0; i < v->n; i++)
+		size += strlen(v->rows[i].name) + strlen(v->rows[i].code_sp) +
+			strlen(v->rows[i].path) + 3;
+	t = tree_find(roots, nroots);
+	for (int i = 0; !t && i < TREE_SLOTS; i++)
+		if (trees[i].used < victim->used)
+			victim = &trees[i];
+	if (!t)
+		t = victim;
+	free(t->mem);
+	memset(t, 0, sizeof *t);
+	if (!(t->mem = malloc(size)))
+		return;
+	/* rows first (aligned), then roots, then the strings */
+	t->v.rows = (struct vis_row *)(void *)t->mem;
+	memcpy(t->v.rows, v->rows, sizeof *v->rows * (size_t)v->n);
+	t->roots = (struct vis_root *)(void *)(t->v.rows + v->n);
+	memcpy(t->roots, roots, sizeof *roots * (size_t)nroots);
+	p = (char *)(t->roots + nroots);
+	for (int i = 0; i < v->n; i++) {
+		t->v.rows[i].name = tree_str(&p, v->rows[i].name);
+		t->v.rows[i].code_sp = tree_str(&p, v->rows[i].code_sp);
+		t->v.rows[i].path = tree_str(&p, v->rows[i].path);
+	}
+	t->v.networks = tree_str(&p, v->networks);
+	t->v.n = t->v.cap = v->n;
+	t->v.version = v->version;
+	t->nroots = nroots;
+	t->used = ++tree_clock;
 }
 
 /* <structures><structure><id/><name/><code_sp/><depth/></structure>…
@@ -720,6 +938,7 @@ static int totals(int fresh, long long out[ST_N])
  * filter, as an arena JSON array of ids, with their published rows. */
 struct scope {
 	const char *json; /* "[1,2,…]" */
+	long long *ids;	  /* the same, n of them */
 	int n;		  /* structures in S */
 	long long one;	  /* the structure when n == 1 */
 	long long rows;	  /* published rows of S in the état filter */
@@ -754,6 +973,9 @@ static int scope_of(request *r, const struct vis *v, const struct filters *f, st
 		if (prefix)
 			plen = strlen(prefix);
 	}
+	sc->ids = arena_alloc(r->a, sizeof *sc->ids * (size_t)(v->n + 1));
+	if (!sc->ids)
+		return SPP_ENOMEM;
 	buf_init(&b, r->a);
 	buf_putc(&b, '[');
 	for (int i = 0; i < v->n; i++) {
@@ -765,6 +987,7 @@ static int scope_of(request *r, const struct vis *v, const struct filters *f, st
 		snprintf(id, sizeof id, "%s%lld", sc->n ? "," : "", w->id);
 		if (buf_puts(&b, id) != SPP_OK)
 			return SPP_ENOMEM;
+		sc->ids[sc->n] = w->id;
 		sc->one = w->id;
 		sc->rows += rows_in(w->n, st);
 		sc->n++;
@@ -825,42 +1048,147 @@ static int page_xml(request *r, db_stmt *st, const dbarg *args, int nargs, xmlNo
 	return db_query(st, args, nargs, list_row, &rows);
 }
 
+/* fast_page's outcome when the tree it was given is no longer the
+ * database's (struct tree_slot). */
+#define LIST_STALE (-2)
+
+/* What a page of S (S_PAGE_OF) is read into. */
+struct s_page {
+	page_rows rows;
+	const struct vis *v;	  /* S's names */
+	unsigned long long check; /* the tree's version, 0: not checked */
+	int head, stale;
+	long long n[ST_N]; /* S's published rows by état */
+};
+
+/* db_query callback of S_PAGE_OF: the head, then list_row with the
+ * structure's name from the tree. */
+static int s_page_row(void *ctx, int ncols, const char *const *names, const char *const *v,
+		      const unsigned long *lens)
+{
+	struct s_page *p = ctx;
+	const char *vals[PC_N];
+	unsigned long len[PC_N];
+	long long sid;
+
+	if (ncols < PC_N)
+		return 1;
+	if (!v[PC_ID]) {
+		if (p->check && (!v[PC_STRUCTURE_ID] ||
+				 strtoull(v[PC_STRUCTURE_ID], NULL, 10) != p->check)) {
+			p->stale = 1;
+			return 1;
+		}
+		p->n[ST_TODO] = v[PC_PSEUDONYM] ? strtoll(v[PC_PSEUDONYM], NULL, 10) : 0;
+		p->n[ST_PENDING] = v[PC_TITLE] ? strtoll(v[PC_TITLE], NULL, 10) : 0;
+		p->n[ST_ANSWERED] = v[PC_STRUCTURE] ? strtoll(v[PC_STRUCTURE], NULL, 10) : 0;
+		p->head = 1;
+		return 0;
+	}
+	if (!p->head)
+		return 1;
+	memcpy(vals, v, sizeof vals);
+	memcpy(len, lens, sizeof len);
+	sid = v[PC_STRUCTURE_ID] ? strtoll(v[PC_STRUCTURE_ID], NULL, 10) : 0;
+	vals[PC_STRUCTURE] = "";
+	len[PC_STRUCTURE] = 0;
+	for (int i = 0; i < p->v->n; i++)
+		if (p->v->rows[i].id == sid) {
+			vals[PC_STRUCTURE] = p->v->rows[i].name;
+			len[PC_STRUCTURE] = strlen(vals[PC_STRUCTURE]);
+			break;
+		}
+	return list_row(&p->rows, ncols, names, vals, len);
+}
+
+/* Runs a page statement of S into list. Returns the row count, SPP_EDB or
+ * LIST_STALE. */
+static int s_page_xml(struct s_page *p, db_stmt *st, const dbarg *args, int nargs)
+{
+	int rc = db_query(st, args, nargs, s_page_row, p);
+
+	if (rc < 0)
+		return rc;
+	if (p->stale)
+		return LIST_STALE;
+	return p->head ? rc - 1 : SPP_EDB;
+}
+
+/* Appends S to args at *n as its statement of a set binds it (S_SET);
+ * returns the index of that statement in the set. */
+static int bind_s(const struct scope *sc, dbarg *args, int *n)
+{
+	int k = 0;
+
+	while (k < S_SIZES && s_size[k] < sc->n)
+		k++;
+	if (k == S_SIZES) {
+		args[(*n)++] = A_STR(sc->json);
+		return k;
+	}
+	for (int i = 0; i < s_size[k]; i++)
+		args[(*n)++] = A_INT(sc->ids[i < sc->n ? i : sc->n - 1]);
+	return k;
+}
+
 /*
  * The page of the fast plans (top of the file) into list; *total receives
  * the number of rows. sc is NULL for an administrator (every structure,
- * no structure filter). Returns the page's row count or SPP_EDB.
+ * no structure filter), else v holds S's structures and check, when not
+ * 0, the version of the tree v comes from. Returns the page's row count,
+ * SPP_EDB, or LIST_STALE when the tree is not the database's any more
+ * (nothing was added to list then).
  */
-static int fast_page(request *r, const struct filters *f, const struct scope *sc, long long offset,
+static int fast_page(request *r, const struct filters *f, const struct scope *sc,
+		     const struct vis *v, unsigned long long check, long long offset,
 		     xmlNodePtr list, long long *total)
 {
-	int st = state_index(f->etat);
-	long long n[ST_N], k = offset + LIST_PER_PAGE;
+	int st = state_index(f->etat), rc, n = 0, k;
+	long long tot[ST_N], kk = offset + LIST_PER_PAGE;
 	dbarg lim = A_INT(LIST_PER_PAGE), off = A_INT(offset), etat = A_STR(f->etat);
+	dbarg args[2 * 64 + 8];
+	struct s_page p = { { r, list }, v, check, 0, 0, { 0 } };
+	db_stmt *q;
 
 	if (!sc) {
-		if (totals(1, n) != SPP_OK)
+		if (totals(1, tot) != SPP_OK)
 			return SPP_EDB;
-		*total = rows_in(n, st);
+		*total = rows_in(tot, st);
 		return st >= 0 ? page_xml(r, &q_page_every, DB_ARGS(etat, lim, off), list) :
 				 page_xml(r, &q_page_every_any, DB_ARGS(lim, off), list);
 	}
-	*total = sc->rows;
-	if (!sc->n)
-		return 0;
-	if (sc->n == 1) /* A */
-		return st >= 0 ? page_xml(r, &q_page_one, DB_ARGS(A_INT(sc->one), etat, lim, off),
-					  list) :
-				 page_xml(r, &q_page_one_any, DB_ARGS(A_INT(sc->one), lim, off), list);
-	if (totals(0, n) != SPP_OK)
+	*total = 0;
+	if (!sc->n) /* nothing to check the tree with */
+		return check ? LIST_STALE : 0;
+	if (sc->n == 1) { /* A */
+		q = st >= 0 ? &q_page_one : &q_page_one_any;
+		args[n++] = A_INT(sc->one);
+		args[n++] = A_INT(sc->one);
+		if (st >= 0)
+			args[n++] = etat;
+	} else if (totals(0, tot) != SPP_OK) {
 		return SPP_EDB;
-	if ((double)sc->rows * (double)sc->rows > (double)k * (double)rows_in(n, st)) /* C */
-		return st >= 0 ?
-			       page_xml(r, &q_page_scan, DB_ARGS(etat, A_STR(sc->json), lim, off),
-					list) :
-			       page_xml(r, &q_page_scan_any, DB_ARGS(A_STR(sc->json), lim, off), list);
-	/* B */
-	return st >= 0 ? page_xml(r, &q_page_sort, DB_ARGS(A_STR(sc->json), etat, lim, off), list) :
-			 page_xml(r, &q_page_sort_any, DB_ARGS(A_STR(sc->json), lim, off), list);
+	} else if ((double)sc->rows * (double)sc->rows > (double)kk * (double)rows_in(tot, st)) {
+		/* C */
+		k = bind_s(sc, args, &n);
+		q = st >= 0 ? &q_page_scan[k] : &q_page_scan_any[k];
+		if (st >= 0)
+			args[n++] = etat;
+		bind_s(sc, args, &n);
+	} else { /* B */
+		k = bind_s(sc, args, &n);
+		q = st >= 0 ? &q_page_sort[k] : &q_page_sort_any[k];
+		bind_s(sc, args, &n);
+		if (st >= 0)
+			args[n++] = etat;
+	}
+	args[n++] = lim;
+	args[n++] = off;
+	args[n++] = lim;
+	rc = s_page_xml(&p, q, args, n);
+	if (rc >= 0)
+		*total = rows_in(p.n, st);
+	return rc;
 }
 
 /* Appends the current filters as a query string (without page) to b. */
@@ -908,24 +1236,34 @@ static int ds_filter_choices(request *r, const struct vis *v, xmlNodePtr *out)
 	return SPP_OK;
 }
 
-/* GET /agent/experiences — the filtered list. */
-static int h_list(request *r)
+/*
+ * Fills the list page for the filters f (invalid: how many were refused):
+ * my structures, the filter form, the page and its pagination. With
+ * fresh, my structures are read from the database; else the worker's
+ * tree of them may be used (the fast plans check it). Returns an HTTP
+ * status, or LIST_STALE when the kept tree was out of date.
+ */
+static int list_fill(request *r, const struct filters *f, int invalid, int fresh)
 {
-	struct filters f;
 	struct vis v;
 	struct scope sc;
 	dbarg args[LIST_NARGS + 2];
-	int all = agent_is_admin(r), every;
+	int all = agent_is_admin(r), every, fast = !invalid && only_state_structure(f), kept = 0;
 	long long total = 0, page = req_int(r, "page", 1), offset = (page - 1) * LIST_PER_PAGE;
 	xmlNodePtr list, form[3];
 	buf fq;
 
-	r->no_store = 1;
-	if (!all && vis_load(r, &v) != SPP_OK)
-		return 503;
+	if (!all) {
+		if (fast && !fresh && tree_get(r, &v))
+			kept = 1;
+		else if (vis_load(r, &v) != SPP_OK)
+			return 503;
+		else
+			tree_put(r, &v);
+	}
 	if (ds_filter_choices(r, all ? NULL : &v, &form[0]) != SPP_OK)
 		return 503;
-	if (read_filters(r, &f)) {
+	if (invalid) {
 		req_form_xml(r, r->root);
 		return agent_rerender(r, 400);
 	}
@@ -937,19 +1275,23 @@ static int h_list(request *r)
 	page_frag_of(r, x_el(r->root, "frag-form"), "agent-experiences", "form", form, 3);
 	list = req_data(r, "experiences");
 	/* every: an administrator with no structure filter (no S) */
-	every = all && !f.structure;
-	if (all && f.structure && vis_structure(r, f.structure, f.filles, &v) != SPP_OK)
+	every = all && !f->structure;
+	if (all && f->structure && vis_structure(r, f->structure, f->filles, &v) != SPP_OK)
 		return 503;
-	if (!every && scope_of(r, &v, &f, &sc) != SPP_OK)
+	if (!every && scope_of(r, &v, f, &sc) != SPP_OK)
 		return 503;
-	if (only_state_structure(&f)) {
-		if (fast_page(r, &f, every ? NULL : &sc, offset, list, &total) < 0)
+	if (fast) {
+		int rc = fast_page(r, f, every ? NULL : &sc, every ? NULL : &v, kept ? v.version : 0,
+				   offset, list, &total);
+		if (rc == LIST_STALE)
+			return LIST_STALE;
+		if (rc < 0)
 			return 503;
 	} else if (every || sc.n) {
 		/* LIST_FROM_ALL takes no S: its argument is skipped */
 		const dbarg *a = every ? args + 1 : args;
 		int n = every ? LIST_NFILTERS : LIST_NARGS;
-		bind_filters(&f, every ? NULL : sc.json, args);
+		bind_filters(f, every ? NULL : sc.json, args);
 		if (db_int(every ? &q_count_all : &q_count, a, n, 0, &total) < 0)
 			return 503;
 		args[LIST_NARGS] = A_INT(LIST_PER_PAGE);
@@ -964,6 +1306,29 @@ static int h_list(request *r)
 	page_frag_of(r, x_el(r->root, "frag-pagination"), "agent-experiences", "pagination", form,
 		     3);
 	return 200;
+}
+
+/* GET /agent/experiences — the filtered list. */
+static int h_list(request *r)
+{
+	struct filters f;
+	int invalid = read_filters(r, &f), rc;
+	xmlNodePtr mark = r->root->last;
+
+	r->no_store = 1;
+	rc = list_fill(r, &f, invalid, 0);
+	if (rc == LIST_STALE) {
+		/* a structure changed since the worker kept my tree: what was
+		 * added goes, and the list is made again from the database */
+		tree_drop(r);
+		while (r->root->last && r->root->last != mark) {
+			xmlNodePtr n = r->root->last;
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
+		rc = list_fill(r, &f, invalid, 1);
+	}
+	return rc == LIST_STALE ? 503 : rc;
 }
 
 /* ------------------------------------------------------------------ */

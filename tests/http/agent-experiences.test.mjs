@@ -216,9 +216,23 @@ test('the filter form and the pagination follow the filters and the structures (
     try {
         const after = await U.superM.get(`/agent/experiences?etat=toutes&structure=${S.B}`);
         assert.ok(after.text.includes(`${renamed} (${code('B')})`), 'the renamed structure is in «Structure»');
-        assert.ok(mainText(after.text).includes(`Accueil partagé ${RUN}`));
+        const body = after.text.split('<tbody>')[1] || '';
+        assert.ok(plain(body).includes(`Accueil partagé ${RUN}`) && plain(body).includes(renamed),
+            'its rows show the new name');
     } finally {
         await sql(`UPDATE structures SET name = ${lit(`Structure B ${RUN}`)} WHERE id = ${S.B}`);
+    }
+
+    // a structure created under M is in the super agent's list at once
+    // (each web worker keeps the tree of M, checked on every page)
+    for (let i = 0; i < 3; i++) await U.superM.get('/agent/experiences?etat=a_traiter');
+    await structure('C', netN, 'M');
+    const inC = await experience(`Nouvelle fille ${RUN}`, ['C']);
+    for (let i = 0; i < 3; i++) {
+        const r = await U.superM.get('/agent/experiences?etat=a_traiter');
+        assert.ok(r.text.includes(`href="/agent/experiences/${inC.id}?structure=${S.C}"`),
+            'the new structure\'s experience is listed');
+        assert.ok(r.text.includes(`<option value="${S.C}">`), 'and the structure is in «Structure»');
     }
 
     // 21 more rows for B: two pages, whose links keep the filters
