@@ -181,36 +181,32 @@ static db_stmt q_csv_all =
 	" JOIN experiences e ON e.id = p.experience_id"                              \
 	" LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'" PAGE_ORDER
 /*
- * A page of S (plans A, B, C): a first row, the head, then the page.
- * Structure names are not read: every row's structure is in S, whose
- * names the worker has. The head has a NULL id; its other columns are
- * the tree's version (structure_id: see struct tree_slot) and the
- * published rows of S by état (pseudonym, title, structure: «à traiter»,
- * «en attente», «répondu»), the list's total.
+ * A page of S (plans A, B, C) is read in two statements: its head, then,
+ * unless the worker still has that page (struct page_slot), its rows.
+ * The head: the tree's version (sql/008), the sum of the versions of S's
+ * structures (sql/009) and S's published rows by état, the list's total.
+ * The rows' structure names are not read: every row's structure is in S,
+ * whose names the worker has.
  *
  * S is bound as a list of placeholders, IN (?,?,…), in one of S_SIZES
  * sizes (the ids repeated up to the size): a JSON_TABLE costs MariaDB a
  * temporary table per use (its materialisation another). bench.agent's
  * first page alone: 175 µs with S as JSON, 140 µs as placeholders (server
  * CPU, prepared, least of three runs of 2,000 on the bench data). A larger
- * S is bound as JSON, in the last statement of each set. The head and the
- * page in one statement cost MariaDB more than apart (the union's
- * temporary table: ~245 µs against 50 + 145), but one round trip less per
- * request: ~7 % more pages a second at 32 connections.
- * Arguments: S (head), the plan's, the page's size again.
+ * S is bound as JSON, in the last statement of each set. (The head and
+ * the rows in one statement, a UNION ALL, cost more than apart: ~245 µs
+ * against 50 + 145, the union's temporary table.)
  */
-#define S_HEAD(in)                                                                             \
-	"SELECT NULL AS id, " TREE_VERSION " AS structure_id, NULL AS published_at,"          \
-	" COALESCE(SUM(c.a_traiter), 0) AS pseudonym, COALESCE(SUM(c.en_attente), 0) AS title," \
-	" COALESCE(SUM(c.repondu), 0) AS structure, NULL AS state, NULL AS assignee"            \
+#define S_HEAD(in)                                                                      \
+	"SELECT " TREE_VERSION ", COALESCE(SUM(c.version), 0), COALESCE(SUM(c.a_traiter), 0)," \
+	" COALESCE(SUM(c.en_attente), 0), COALESCE(SUM(c.repondu), 0)"                          \
 	" FROM structure_experience_counts c WHERE c.structure_id IN " in
-#define S_PAGE_OF(in, keys)                                                                       \
-	S_HEAD(in) " UNION ALL (SELECT STRAIGHT_JOIN p.experience_id, p.structure_id, p.published_at," \
-		   " e.pseudonym, e.title, NULL, p.state,"                                          \
-		   " COALESCE(NULLIF(u.display_name, ''), u.username) FROM (" keys ") p"            \
-		   " JOIN experiences e ON e.id = p.experience_id"                                 \
-		   " LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'"     \
-		   PAGE_ORDER " LIMIT ?)"
+/* The rows: PAGE_COLUMNS with an empty structure name. */
+#define S_PAGE_OF(keys)                                                                         \
+	"SELECT STRAIGHT_JOIN p.experience_id, p.structure_id, p.published_at, e.pseudonym,"     \
+	" e.title, '', p.state, COALESCE(NULLIF(u.display_name, ''), u.username) FROM (" keys \
+	") p JOIN experiences e ON e.id = p.experience_id"                                       \
+	" LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'" PAGE_ORDER
 /* The sizes of S's lists of placeholders, and the sets' JSON form. */
 #define IN1  "(?)"
 #define P2   "?,?"
@@ -232,40 +228,41 @@ static const int s_size[S_SIZES] = { 1, 2, 4, 8, 16, 32, 64 };
 #define S_SET(M, J)                                                                            \
 	{ DB_STMT(M(IN1)),  DB_STMT(M(IN2)),  DB_STMT(M(IN4)), DB_STMT(M(IN8)), DB_STMT(M(IN16)), \
 	  DB_STMT(M(IN32)), DB_STMT(M(IN64)), DB_STMT(J) }
-/* A: one structure. Arguments: S, structure id, [état,] limit, offset, limit. */
-static db_stmt q_page_one = DB_STMT(S_PAGE_OF(
-	IN1, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_list)"
-		  " WHERE k.structure_id = ? AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
-static db_stmt q_page_one_any = DB_STMT(
-	S_PAGE_OF(IN1, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)"
-			    " WHERE k.structure_id = ? AND k.published_at IS NOT NULL" NEWEST));
-/* B: S's ranges, sorted. Arguments: S, S, [état,] limit, offset, limit
- * (the JSON form reads S first, then each structure's range). */
-#define SORT(in)                                                                        \
-	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_list)" \
-			   " WHERE k.structure_id IN " in " AND k.list_state = ?"              \
-			   " AND k.published_at IS NOT NULL" NEWEST)
-#define SORT_ANY(in)                                                                      \
-	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)" \
-			   " WHERE k.structure_id IN " in " AND k.published_at IS NOT NULL" NEWEST)
-static db_stmt q_page_sort[S_SIZES + 1] = S_SET(
-	SORT, S_PAGE_OF(IN_JSON, KEYS " FROM " S_JSON " j STRAIGHT_JOIN experience_structures k"
-				      " FORCE INDEX (k_es_structure_list) ON k.structure_id = j.id"
-				      " AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
-static db_stmt q_page_sort_any[S_SIZES + 1] = S_SET(
-	SORT_ANY,
-	S_PAGE_OF(IN_JSON, KEYS " FROM " S_JSON " j STRAIGHT_JOIN experience_structures k"
-				" FORCE INDEX (k_es_structure_newest) ON k.structure_id = j.id"
-				" AND k.published_at IS NOT NULL" NEWEST));
-/* C: the global range, filtered by S. Arguments: S, [état,] S, limit,
- * offset, limit. */
-#define SCAN(in)                                                                          \
-	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_list)"             \
-			   " WHERE k.list_state = ? AND k.published_at IS NOT NULL"              \
-			   " AND k.structure_id IN " in NEWEST)
-#define SCAN_ANY(in)                                                                      \
-	S_PAGE_OF(in, KEYS " FROM experience_structures k FORCE INDEX (k_es_newest)"           \
-			   " WHERE k.published_at IS NOT NULL AND k.structure_id IN " in NEWEST)
+/* The head. Arguments: S. */
+static db_stmt q_head[S_SIZES + 1] = S_SET(S_HEAD, S_HEAD(IN_JSON));
+/* A: one structure. Arguments: structure id, [état,] limit, offset. */
+static db_stmt q_page_one = DB_STMT(
+	S_PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_list)"
+		       " WHERE k.structure_id = ? AND k.list_state = ? AND k.published_at IS NOT NULL"
+			NEWEST));
+static db_stmt q_page_one_any =
+	DB_STMT(S_PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)"
+			       " WHERE k.structure_id = ? AND k.published_at IS NOT NULL" NEWEST));
+/* B: S's ranges, sorted. Arguments: S, [état,] limit, offset (the JSON
+ * form reads S first, then each structure's range). */
+#define SORT(in)                                                                    \
+	S_PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_list)" \
+		       " WHERE k.structure_id IN " in " AND k.list_state = ?"              \
+		       " AND k.published_at IS NOT NULL" NEWEST)
+#define SORT_ANY(in)                                                                  \
+	S_PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_structure_newest)" \
+		       " WHERE k.structure_id IN " in " AND k.published_at IS NOT NULL" NEWEST)
+static db_stmt q_page_sort[S_SIZES + 1] =
+	S_SET(SORT, S_PAGE_OF(KEYS " FROM " S_JSON " j STRAIGHT_JOIN experience_structures k"
+				   " FORCE INDEX (k_es_structure_list) ON k.structure_id = j.id"
+				   " AND k.list_state = ? AND k.published_at IS NOT NULL" NEWEST));
+static db_stmt q_page_sort_any[S_SIZES + 1] =
+	S_SET(SORT_ANY, S_PAGE_OF(KEYS " FROM " S_JSON " j STRAIGHT_JOIN experience_structures k"
+				       " FORCE INDEX (k_es_structure_newest) ON k.structure_id = j.id"
+				       " AND k.published_at IS NOT NULL" NEWEST));
+/* C: the global range, filtered by S. Arguments: [état,] S, limit, offset. */
+#define SCAN(in)                                                              \
+	S_PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_list)"     \
+		       " WHERE k.list_state = ? AND k.published_at IS NOT NULL"      \
+		       " AND k.structure_id IN " in NEWEST)
+#define SCAN_ANY(in)                                                          \
+	S_PAGE_OF(KEYS " FROM experience_structures k FORCE INDEX (k_es_newest)"   \
+		       " WHERE k.published_at IS NOT NULL AND k.structure_id IN " in NEWEST)
 static db_stmt q_page_scan[S_SIZES + 1] = S_SET(SCAN, SCAN(IN_JSON));
 static db_stmt q_page_scan_any[S_SIZES + 1] = S_SET(SCAN_ANY, SCAN_ANY(IN_JSON));
 /* C for an administrator: every structure. Arguments: [état,] limit, offset. */
@@ -1052,66 +1049,184 @@ static int page_xml(request *r, db_stmt *st, const dbarg *args, int nargs, xmlNo
  * database's (struct tree_slot). */
 #define LIST_STALE (-2)
 
-/* What a page of S (S_PAGE_OF) is read into. */
-struct s_page {
-	page_rows rows;
-	const struct vis *v;	  /* S's names */
-	unsigned long long check; /* the tree's version, 0: not checked */
-	int head, stale;
-	long long n[ST_N]; /* S's published rows by état */
+/*
+ * The worker's pages of S: the rows of a page of the fast plans, kept
+ * under S, the état and the offset with the versions the head gave with
+ * them (the tree's and the sum of S's, sql/008 and sql/009). Each request
+ * reads the head; a page whose versions are the head's is the database's
+ * at the head's reading or later (the rows are read after it), and is
+ * shown without reading its rows. The rows hold what list_row reads.
+ */
+#define PAGE_SLOTS 128
+
+struct page_slot {
+	char *key; /* "<état index>:<offset>:<S's JSON>", in mem */
+	unsigned long long tree, rows;
+	unsigned long long used;
+	int nrows;
+	const char **v;	    /* nrows * PC_N values (NULL: SQL NULL), in mem */
+	unsigned long *len; /* their lengths */
+	char *mem;
 };
 
-/* db_query callback of S_PAGE_OF: the head, then list_row with the
- * structure's name from the tree. */
+static struct page_slot pages[PAGE_SLOTS];
+static unsigned long long page_clock;
+
+/* The page kept under key at versions (tree, rows), or NULL. */
+static struct page_slot *page_find(const char *key, unsigned long long tree,
+				   unsigned long long rows)
+{
+	for (int i = 0; i < PAGE_SLOTS; i++)
+		if (pages[i].mem && pages[i].tree == tree && pages[i].rows == rows &&
+		    !strcmp(pages[i].key, key)) {
+			pages[i].used = ++page_clock;
+			return &pages[i];
+		}
+	return NULL;
+}
+
+/* A page's rows as the page statement gives them, before they are kept. */
+struct page_read {
+	page_rows rows;
+	const struct vis *v; /* S's names */
+	arena *a;
+	int n, cap, failed;
+	const char **v_all;
+	unsigned long *len_all;
+};
+
+/* Calls list_row for row (vals, lens) with its structure's name from v. */
+static int s_row_out(page_rows *rows, const struct vis *v, const char *const *vals,
+		     const unsigned long *lens)
+{
+	static const char *const names[PC_N];
+	const char *out[PC_N];
+	unsigned long len[PC_N];
+	long long sid = vals[PC_STRUCTURE_ID] ? strtoll(vals[PC_STRUCTURE_ID], NULL, 10) : 0;
+
+	memcpy(out, vals, sizeof out);
+	memcpy(len, lens, sizeof len);
+	out[PC_STRUCTURE] = "";
+	len[PC_STRUCTURE] = 0;
+	for (int i = 0; i < v->n; i++)
+		if (v->rows[i].id == sid) {
+			out[PC_STRUCTURE] = v->rows[i].name;
+			len[PC_STRUCTURE] = strlen(out[PC_STRUCTURE]);
+			break;
+		}
+	return list_row(rows, PC_N, names, out, len);
+}
+
+/* db_query callback of S_PAGE_OF: the row goes to the page, and a copy
+ * to the request's arena for page_put. */
 static int s_page_row(void *ctx, int ncols, const char *const *names, const char *const *v,
 		      const unsigned long *lens)
 {
-	struct s_page *p = ctx;
-	const char *vals[PC_N];
-	unsigned long len[PC_N];
-	long long sid;
+	struct page_read *p = ctx;
 
+	(void)names;
 	if (ncols < PC_N)
 		return 1;
-	if (!v[PC_ID]) {
-		if (p->check && (!v[PC_STRUCTURE_ID] ||
-				 strtoull(v[PC_STRUCTURE_ID], NULL, 10) != p->check)) {
-			p->stale = 1;
-			return 1;
+	if (p->n == p->cap) {
+		int cap = p->cap ? p->cap * 2 : LIST_PER_PAGE;
+		const char **nv = arena_alloc(p->a, sizeof *nv * (size_t)cap * PC_N);
+		unsigned long *nl = arena_alloc(p->a, sizeof *nl * (size_t)cap * PC_N);
+		if (!nv || !nl) {
+			p->failed = 1;
+		} else {
+			if (p->n) {
+				memcpy(nv, p->v_all, sizeof *nv * (size_t)p->n * PC_N);
+				memcpy(nl, p->len_all, sizeof *nl * (size_t)p->n * PC_N);
+			}
+			p->v_all = nv;
+			p->len_all = nl;
+			p->cap = cap;
 		}
-		p->n[ST_TODO] = v[PC_PSEUDONYM] ? strtoll(v[PC_PSEUDONYM], NULL, 10) : 0;
-		p->n[ST_PENDING] = v[PC_TITLE] ? strtoll(v[PC_TITLE], NULL, 10) : 0;
-		p->n[ST_ANSWERED] = v[PC_STRUCTURE] ? strtoll(v[PC_STRUCTURE], NULL, 10) : 0;
-		p->head = 1;
-		return 0;
 	}
-	if (!p->head)
-		return 1;
-	memcpy(vals, v, sizeof vals);
-	memcpy(len, lens, sizeof len);
-	sid = v[PC_STRUCTURE_ID] ? strtoll(v[PC_STRUCTURE_ID], NULL, 10) : 0;
-	vals[PC_STRUCTURE] = "";
-	len[PC_STRUCTURE] = 0;
-	for (int i = 0; i < p->v->n; i++)
-		if (p->v->rows[i].id == sid) {
-			vals[PC_STRUCTURE] = p->v->rows[i].name;
-			len[PC_STRUCTURE] = strlen(vals[PC_STRUCTURE]);
-			break;
+	if (!p->failed) {
+		for (int i = 0; i < PC_N; i++) {
+			char *c = v[i] ? arena_alloc(p->a, lens[i] + 1) : NULL;
+			if (v[i] && !c) {
+				p->failed = 1;
+				break;
+			}
+			if (c) {
+				memcpy(c, v[i], lens[i]);
+				c[lens[i]] = '\0';
+			}
+			p->v_all[p->n * PC_N + i] = c;
+			p->len_all[p->n * PC_N + i] = v[i] ? lens[i] : 0;
 		}
-	return list_row(&p->rows, ncols, names, vals, len);
+		if (!p->failed)
+			p->n++;
+	}
+	return s_row_out(&p->rows, p->v, v, lens);
 }
 
-/* Runs a page statement of S into list. Returns the row count, SPP_EDB or
- * LIST_STALE. */
-static int s_page_xml(struct s_page *p, db_stmt *st, const dbarg *args, int nargs)
+/* Keeps the rows read by p under key at versions (tree, rows), replacing
+ * the least recently used page. */
+static void page_put(const char *key, unsigned long long tree, unsigned long long rows,
+		     const struct page_read *p)
 {
-	int rc = db_query(st, args, nargs, s_page_row, p);
+	struct page_slot *t = &pages[0];
+	size_t size, klen = strlen(key) + 1;
+	char *o;
 
-	if (rc < 0)
-		return rc;
-	if (p->stale)
-		return LIST_STALE;
-	return p->head ? rc - 1 : SPP_EDB;
+	if (p->failed)
+		return;
+	for (int i = 1; i < PAGE_SLOTS && t->mem; i++)
+		if (!pages[i].mem || pages[i].used < t->used)
+			t = &pages[i];
+	free(t->mem);
+	memset(t, 0, sizeof *t);
+	size = (sizeof *t->v + sizeof *t->len) * (size_t)p->n * PC_N + klen;
+	for (int i = 0; i < p->n * PC_N; i++)
+		size += p->v_all[i] ? p->len_all[i] + 1 : 0;
+	if (!(t->mem = malloc(size)))
+		return;
+	t->v = (const char **)(void *)t->mem;
+	t->len = (unsigned long *)(void *)(t->v + p->n * PC_N);
+	o = (char *)(t->len + p->n * PC_N);
+	for (int i = 0; i < p->n * PC_N; i++) {
+		t->len[i] = p->len_all[i];
+		t->v[i] = NULL;
+		if (p->v_all[i]) {
+			memcpy(o, p->v_all[i], p->len_all[i] + 1);
+			t->v[i] = o;
+			o += p->len_all[i] + 1;
+		}
+	}
+	memcpy(o, key, klen);
+	t->key = o;
+	t->tree = tree;
+	t->rows = rows;
+	t->nrows = p->n;
+	t->used = ++page_clock;
+}
+
+/* The head of a page of S (S_HEAD). */
+struct s_head {
+	int seen;
+	unsigned long long tree, rows;
+	long long n[ST_N];
+};
+
+/* db_query callback of S_HEAD. */
+static int s_head_row(void *ctx, int ncols, const char *const *names, const char *const *v,
+		      const unsigned long *lens)
+{
+	struct s_head *h = ctx;
+
+	(void)names;
+	(void)lens;
+	if (ncols < 5)
+		return 1;
+	h->tree = v[0] ? strtoull(v[0], NULL, 10) : 0;
+	h->rows = v[1] ? strtoull(v[1], NULL, 10) : 0;
+	for (int i = 0; i < ST_N; i++)
+		h->n[i] = v[2 + i] ? strtoll(v[2 + i], NULL, 10) : 0;
+	h->seen = 1;
+	return 1;
 }
 
 /* Appends S to args at *n as its statement of a set binds it (S_SET);
@@ -1146,8 +1261,11 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 	int st = state_index(f->etat), rc, n = 0, k;
 	long long tot[ST_N], kk = offset + LIST_PER_PAGE;
 	dbarg lim = A_INT(LIST_PER_PAGE), off = A_INT(offset), etat = A_STR(f->etat);
-	dbarg args[2 * 64 + 8];
-	struct s_page p = { { r, list }, v, check, 0, 0, { 0 } };
+	dbarg args[64 + 4];
+	struct s_head h = { 0 };
+	struct page_read p = { { r, list }, v, r->a, 0, 0, 0, NULL, NULL };
+	struct page_slot *kept;
+	const char *key;
 	db_stmt *q;
 
 	if (!sc) {
@@ -1160,9 +1278,24 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 	*total = 0;
 	if (!sc->n) /* nothing to check the tree with */
 		return check ? LIST_STALE : 0;
+	k = bind_s(sc, args, &n);
+	if (db_query(&q_head[k], args, n, s_head_row, &h) < 0 || !h.seen)
+		return SPP_EDB;
+	if (check && h.tree != check)
+		return LIST_STALE;
+	*total = rows_in(h.n, st);
+	key = arena_printf(r->a, "%d:%lld:%s", st, offset, sc->json);
+	if (!key)
+		return SPP_ENOMEM;
+	if ((kept = page_find(key, h.tree, h.rows))) {
+		for (int i = 0; i < kept->nrows; i++)
+			if (s_row_out(&p.rows, v, kept->v + i * PC_N, kept->len + i * PC_N))
+				break;
+		return kept->nrows;
+	}
+	n = 0;
 	if (sc->n == 1) { /* A */
 		q = st >= 0 ? &q_page_one : &q_page_one_any;
-		args[n++] = A_INT(sc->one);
 		args[n++] = A_INT(sc->one);
 		if (st >= 0)
 			args[n++] = etat;
@@ -1170,24 +1303,21 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 		return SPP_EDB;
 	} else if ((double)sc->rows * (double)sc->rows > (double)kk * (double)rows_in(tot, st)) {
 		/* C */
-		k = bind_s(sc, args, &n);
-		q = st >= 0 ? &q_page_scan[k] : &q_page_scan_any[k];
 		if (st >= 0)
 			args[n++] = etat;
-		bind_s(sc, args, &n);
+		k = bind_s(sc, args, &n);
+		q = st >= 0 ? &q_page_scan[k] : &q_page_scan_any[k];
 	} else { /* B */
 		k = bind_s(sc, args, &n);
 		q = st >= 0 ? &q_page_sort[k] : &q_page_sort_any[k];
-		bind_s(sc, args, &n);
 		if (st >= 0)
 			args[n++] = etat;
 	}
 	args[n++] = lim;
 	args[n++] = off;
-	args[n++] = lim;
-	rc = s_page_xml(&p, q, args, n);
+	rc = db_query(q, args, n, s_page_row, &p);
 	if (rc >= 0)
-		*total = rows_in(p.n, st);
+		page_put(key, h.tree, h.rows, &p);
 	return rc;
 }
 

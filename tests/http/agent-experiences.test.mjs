@@ -248,6 +248,62 @@ test('the filter form and the pagination follow the filters and the structures (
     assert.ok(p2.text.includes(`href="/agent/experiences?etat=a_traiter&amp;structure=${S.B}&amp;page=1"`));
 });
 
+test('the list\'s pages kept by the workers show every change of their rows at once', async () => {
+    // each web worker keeps the pages of the «à traiter» list it read
+    // (fcgi/page_agent_experiences.c, sql/009): every answer must be the
+    // database's, whichever worker gives it
+    const rowOf = (html, id) => html.split('<tr>').find((tr) => tr.includes(`href="/agent/experiences/${id}?`)) || '';
+    const total = (html) => Number((mainText(html).match(/(\d+) expériences?\b/) || [])[1] || 0);
+    async function every(who, path, check) {
+        for (let i = 0; i < 4; i++) {
+            const r = await U[who].get(path);
+            assert.equal(r.status, 200);
+            check(r.text);
+        }
+    }
+    const oneB = `/agent/experiences?etat=a_traiter&structure=${S.B}`;       // plan A
+    const subtree = '/agent/experiences?etat=a_traiter';                        // superM: M and its filles
+    const e = await experience(`Gardée ${RUN}`, ['B'], { minutes: 1 });
+    let before = 0;
+    await every('agentB', oneB, (t) => { assert.ok(rowOf(t, e.id).includes(`Gardée ${RUN}`)); before = total(t); });
+    await every('superM', subtree, (t) => assert.ok(rowOf(t, e.id).includes(`Gardée ${RUN}`)));
+
+    await sql(`UPDATE experiences SET title = ${lit(`Gardée modifiée ${RUN}`)}, pseudonym = ${lit(`Autre${RUN}`)}
+        WHERE id = ${e.id}`);
+    for (const [who, path] of [['agentB', oneB], ['superM', subtree]]) {
+        await every(who, path, (t) => {
+            assert.ok(rowOf(t, e.id).includes(`Gardée modifiée ${RUN}`), 'an edited title');
+            assert.ok(rowOf(t, e.id).includes(`Autre${RUN}`), 'an edited pseudonym');
+        });
+    }
+    await sql(`UPDATE users SET display_name = ${lit(`Bérénice ${RUN}`)} WHERE id = ${U.agentBId}`);
+    await sql(`UPDATE experience_structures SET assigned_user_id = ${U.agentBId}, state = 'brouillon'
+        WHERE experience_id = ${e.id}`);
+    await every('agentB', oneB, (t) => {
+        assert.ok(rowOf(t, e.id).includes(`Bérénice ${RUN}`), 'the assignee');
+        assert.ok(rowOf(t, e.id).includes('brouillon de réponse'), 'a draft\'s badge');
+    });
+    await sql(`UPDATE users SET display_name = ${lit(`Bérénice renommée ${RUN}`)} WHERE id = ${U.agentBId}`);
+    await every('agentB', oneB, (t) => assert.ok(rowOf(t, e.id).includes(`Bérénice renommée ${RUN}`),
+        'a renamed assignee'));
+    await every('superM', subtree, (t) => assert.ok(rowOf(t, e.id).includes(`Bérénice renommée ${RUN}`)));
+
+    // (status and deletion through SQL: the public keyword index follows)
+    await sql(`UPDATE experiences SET status = 'a_moderer' WHERE id = ${e.id}`);
+    await adminOk(['search', 'reindex', String(e.id)]);
+    await every('agentB', oneB, (t) => {
+        assert.equal(rowOf(t, e.id), '', 'an unpublished experience leaves the list');
+        assert.equal(total(t), before - 1, 'and its total');
+    });
+    await every('superM', subtree, (t) => assert.equal(rowOf(t, e.id), ''));
+    await sql(`UPDATE experiences SET status = 'publiee' WHERE id = ${e.id}`);
+    await adminOk(['search', 'reindex', String(e.id)]);
+    await every('agentB', oneB, (t) => assert.equal(total(t), before, 'published again'));
+    await sql(`DELETE FROM experiences WHERE id = ${e.id}`);
+    await adminOk(['search', 'reindex', String(e.id)]);
+    await every('agentB', oneB, (t) => assert.equal(total(t), before - 1, 'deleted'));
+});
+
 test('draft: «Expérience publiée» keeps a draft, warns, and publishes nothing', async () => {
     const text = `Brouillon de réponse ${RUN}`;
     const r = await save('agentA', 'draft', { reponse: text, statut: 'brouillon', formule: 'Bien cordialement,' });

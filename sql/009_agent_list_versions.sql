@@ -1,0 +1,64 @@
+-- 009_agent_list_versions: structure_experience_counts.version, a counter
+-- of each structure that moves on, in the transaction of the change, with
+-- everything a row of the agents' list «Les expériences» shows for that
+-- structure: its rows of experience_structures (added, removed, moved,
+-- published or not, state, assignee), the title and pseudonym of their
+-- experiences, and the name of their assignees. (The structures' own
+-- names are covered by structure_tree_version, sql/008.)
+--
+-- A web worker keeps the pages of the list it read (fcgi/
+-- page_agent_experiences.c) with the sum of the versions of the page's
+-- structures; each request reads that sum again, with the page's total,
+-- and a page whose sum moved is read again. Versions only grow, so the
+-- sum of a set of structures moves whenever one of them does.
+--
+-- Creating triggers needs the TRIGGER privilege (see 005_agent_list.sql).
+
+ALTER TABLE structure_experience_counts
+  ADD COLUMN IF NOT EXISTS version BIGINT UNSIGNED NOT NULL DEFAULT 0;
+
+-- the rows of an assignee (the renaming of a user, below)
+ALTER TABLE experience_structures
+  ADD INDEX IF NOT EXISTS k_es_assignee (assigned_user_id);
+
+CREATE OR REPLACE TRIGGER t_es_version_ins AFTER INSERT ON experience_structures
+FOR EACH ROW
+  INSERT INTO structure_experience_counts (structure_id, version) VALUES (NEW.structure_id, 1)
+  ON DUPLICATE KEY UPDATE version = version + 1;
+
+CREATE OR REPLACE TRIGGER t_es_version_upd AFTER UPDATE ON experience_structures
+FOR EACH ROW
+  IF NOT (NEW.experience_id <=> OLD.experience_id AND NEW.structure_id <=> OLD.structure_id
+          AND NEW.state <=> OLD.state AND NEW.assigned_user_id <=> OLD.assigned_user_id
+          AND NEW.published_at <=> OLD.published_at) THEN
+    INSERT INTO structure_experience_counts (structure_id, version) VALUES (OLD.structure_id, 1)
+    ON DUPLICATE KEY UPDATE version = version + 1;
+    IF NEW.structure_id <> OLD.structure_id THEN
+      INSERT INTO structure_experience_counts (structure_id, version) VALUES (NEW.structure_id, 1)
+      ON DUPLICATE KEY UPDATE version = version + 1;
+    END IF;
+  END IF;
+
+CREATE OR REPLACE TRIGGER t_es_version_del AFTER DELETE ON experience_structures
+FOR EACH ROW
+  UPDATE structure_experience_counts SET version = version + 1
+   WHERE structure_id = OLD.structure_id;
+
+-- (status and publication date reach the rows through 005's triggers)
+CREATE OR REPLACE TRIGGER t_experiences_version AFTER UPDATE ON experiences
+FOR EACH ROW
+  IF NOT (NEW.title <=> OLD.title AND NEW.pseudonym <=> OLD.pseudonym) THEN
+    UPDATE structure_experience_counts c
+      JOIN experience_structures es ON es.structure_id = c.structure_id
+       SET c.version = c.version + 1
+     WHERE es.experience_id = NEW.id;
+  END IF;
+
+CREATE OR REPLACE TRIGGER t_users_version AFTER UPDATE ON users
+FOR EACH ROW
+  IF NOT (NEW.display_name <=> OLD.display_name AND NEW.username <=> OLD.username) THEN
+    UPDATE structure_experience_counts c
+      JOIN (SELECT DISTINCT structure_id FROM experience_structures
+             WHERE assigned_user_id = NEW.id) a ON a.structure_id = c.structure_id
+       SET c.version = c.version + 1;
+  END IF;
