@@ -19,10 +19,10 @@
  *    the filter's <select>; the structure filter then picks the set S among
  *    them (an administrator's S is the chosen structure, or its subtree).
  *    The worker keeps them (struct tree_slot) for the fast plans below,
- *    whose statement checks they are still the database's.
+ *    whose first statement checks they are still the database's.
  *  - When only état and structure filter the list (the common case, and
  *    the page as first opened), its total is the sum of those counts over
- *    S, read with the page: no row is counted. The page's rows of
+ *    S, read by the page's head: no row is counted. The page's rows of
  *    experience_structures (keys, state, assignee) are read from an index
  *    alone, with one of three plans chosen from the counts, then its 20
  *    rows are completed by primary key (experience, assignee; the
@@ -42,11 +42,12 @@
  *    a page is computed, never what it holds.
  *  - Other filters (period, feeling, tag, assignee, keywords) read and
  *    count S's rows, as the CSV export does.
- * Per request, besides the session's query: for the fast plans with my
- * structures kept, one statement (the page with S's total and the tree's
- * version); else my structures (one query per membership, usually one)
- * and the page (with its count for the other filters). The tags come
- * through the worker's one-second cache.
+ * Per request, besides the session's query: for the fast plans, the
+ * page's head (S's total and the versions of S and of the tree), then its
+ * rows unless the worker has them (struct page_slot), and my structures
+ * when the worker has not kept them (one query per membership, usually
+ * one); with other filters, my structures, the count and the page. The
+ * tags come through the worker's one-second cache.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -567,9 +568,10 @@ static int vis_structure(request *r, long long sid, int subtree, struct vis *v)
  * The worker's trees: the structures loaded by vis_load for a set of
  * roots, kept with the structure_tree_version they were read at, so that
  * «Les expériences» need not read them again. A kept tree is only used by
- * fast_page, whose statement reads the version again with the page: a
- * different one (a structure was changed since, by anyone) throws the
- * page and the tree away (LIST_STALE), and both are read again. Memberships
+ * fast_page, whose first statement (the page's head) reads the version
+ * again: a different one (a structure was changed since, by anyone)
+ * throws the page and the tree away (LIST_STALE), and both are read
+ * again. Memberships
  * are not part of the tree: its key, the roots, comes from the session
  * read on every request. The counts of a kept tree are those of its
  * reading: they only choose a plan; totals come with the page.

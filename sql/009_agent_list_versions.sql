@@ -62,3 +62,12 @@ FOR EACH ROW
              WHERE assigned_user_id = NEW.id) a ON a.structure_id = c.structure_id
        SET c.version = c.version + 1;
   END IF;
+
+-- (no foreign key ties an assignee to users: a deleted user's rows show
+-- nobody from then on)
+CREATE OR REPLACE TRIGGER t_users_version_del AFTER DELETE ON users
+FOR EACH ROW
+  UPDATE structure_experience_counts c
+    JOIN (SELECT DISTINCT structure_id FROM experience_structures
+           WHERE assigned_user_id = OLD.id) a ON a.structure_id = c.structure_id
+     SET c.version = c.version + 1;
