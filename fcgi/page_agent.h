@@ -87,4 +87,8 @@ int agent_form_ids(request *r, const char *name, long long **ids, int *n);
  * route's stylesheet, and returns status. */
 int agent_rerender(request *r, int status);
 
+/* Pages of «Les expériences» this worker showed from the rows it kept,
+ * and read from the database, since it started (for /spplus-status). */
+void agent_list_stats(unsigned long long *kept, unsigned long long *read);
+
 #endif

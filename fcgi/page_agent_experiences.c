@@ -1072,7 +1072,14 @@ struct page_slot {
 };
 
 static struct page_slot pages[PAGE_SLOTS];
-static unsigned long long page_clock;
+static unsigned long long page_clock, pages_kept, pages_read;
+
+/* See page_agent.h. */
+void agent_list_stats(unsigned long long *kept, unsigned long long *read)
+{
+	*kept = pages_kept;
+	*read = pages_read;
+}
 
 /* The page kept under key at versions (tree, rows), or NULL. */
 static struct page_slot *page_find(const char *key, unsigned long long tree,
@@ -1290,6 +1297,7 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 	if (!key)
 		return SPP_ENOMEM;
 	if ((kept = page_find(key, h.tree, h.rows))) {
+		pages_kept++;
 		for (int i = 0; i < kept->nrows; i++)
 			if (s_row_out(&p.rows, v, kept->v + i * PC_N, kept->len + i * PC_N))
 				break;
@@ -1318,6 +1326,7 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 	args[n++] = lim;
 	args[n++] = off;
 	rc = db_query(q, args, n, s_page_row, &p);
+	pages_read++;
 	if (rc >= 0)
 		page_put(key, h.tree, h.rows, &p);
 	return rc;

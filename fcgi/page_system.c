@@ -27,7 +27,7 @@ static int h_status(request *r)
 	for (int p = 0; p < POOL__COUNT; p++) {
 		const pool_config *pc = &r->cfg->pools[p];
 		int workers = 0, busy = 0;
-		unsigned long long hits = 0, misses = 0, bytes = 0;
+		unsigned long long hits = 0, misses = 0, bytes = 0, kept = 0, read = 0;
 		if (!pc->enabled)
 			continue;
 		for (int i = 0; i < SB_MAX_SLOTS; i++) {
@@ -40,6 +40,8 @@ static int h_status(request *r)
 			hits += s->frag_hits;
 			misses += s->frag_misses;
 			bytes += s->frag_bytes;
+			kept += s->list_kept;
+			read += s->list_read;
 		}
 		xmlNodePtr n = x_el(st, "pool");
 		x_text(n, "name", pc->name);
@@ -53,6 +55,9 @@ static int h_status(request *r)
 		x_int(n, "frag-hits", (long long)hits);
 		x_int(n, "frag-misses", (long long)misses);
 		x_int(n, "frag-bytes", (long long)bytes);
+		/* their pages of «Les expériences» (page_agent_experiences.c) */
+		x_int(n, "list-kept", (long long)kept);
+		x_int(n, "list-read", (long long)read);
 	}
 	return 200;
 }

@@ -22,6 +22,9 @@ typedef struct sb_slot {
 	volatile uint64_t requests;      /* served by this process */
 	/* its fragment cache (fragment.h), after its last request */
 	volatile uint64_t frag_hits, frag_misses, frag_bytes;
+	/* pages of «Les expériences» shown from its kept rows / read
+	 * (page_agent_experiences.c) */
+	volatile uint64_t list_kept, list_read;
 	char request[160];               /* "GET /path" of the current request */
 } sb_slot;
 

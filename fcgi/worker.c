@@ -31,6 +31,7 @@
 #include "response.h"
 #include "scoreboard.h"
 #include "fragment.h"
+#include "page_agent.h"
 #include "worker.h"
 
 #define DRAIN_LIMIT (64u << 20)
@@ -518,10 +519,14 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 		served++;
 		if (sb_self) {
 			struct frag_stats fs;
+			unsigned long long kept, read;
 			frag_stats_get(&fs);
 			sb_self->frag_hits = fs.hits;
 			sb_self->frag_misses = fs.misses;
 			sb_self->frag_bytes = fs.bytes;
+			agent_list_stats(&kept, &read);
+			sb_self->list_kept = kept;
+			sb_self->list_read = read;
 			sb_self->requests++;
 			sb_self->state = SB_IDLE;
 		}

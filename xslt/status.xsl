@@ -2,7 +2,7 @@
 <!-- status.xsl — master/pool status page.
      Data: <status><started/><generation/>
              <pool><name/><workers/><busy/><requests/><restarts/><recycled/><killed/>
-               <frag-hits/><frag-misses/><frag-bytes/></pool>…
+               <frag-hits/><frag-misses/><frag-bytes/><list-kept/><list-read/></pool>…
            </status> -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
@@ -42,6 +42,8 @@
                     <th scope="col">Fragments réutilisés</th>
                     <th scope="col">Fragments rendus</th>
                     <th scope="col">Cache de fragments (octets)</th>
+                    <th scope="col">Pages « Les expériences » gardées</th>
+                    <th scope="col">Pages « Les expériences » lues</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -57,6 +59,8 @@
                       <td><xsl:call-template name="num0"><xsl:with-param name="v" select="frag-hits"/></xsl:call-template></td>
                       <td><xsl:call-template name="num0"><xsl:with-param name="v" select="frag-misses"/></xsl:call-template></td>
                       <td><xsl:call-template name="num0"><xsl:with-param name="v" select="frag-bytes"/></xsl:call-template></td>
+                      <td><xsl:call-template name="num0"><xsl:with-param name="v" select="list-kept"/></xsl:call-template></td>
+                      <td><xsl:call-template name="num0"><xsl:with-param name="v" select="list-read"/></xsl:call-template></td>
                     </tr>
                   </xsl:for-each>
                 </tbody>

@@ -302,6 +302,13 @@ test('the list\'s pages kept by the workers show every change of their rows at o
     await sql(`DELETE FROM experiences WHERE id = ${e.id}`);
     await adminOk(['search', 'reindex', String(e.id)]);
     await every('agentB', oneB, (t) => assert.equal(total(t), before - 1, 'deleted'));
+
+    // /spplus-status counts the pages shown from kept rows and those read
+    const status = await get('/spplus-status');
+    const row = status.text.split('<tr>').find((r) => /<th scope="row">web<\/th>/.test(r)) || '';
+    const cells = [...row.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => Number(m[1].replace(/\D/g, '')));
+    const [kept, read] = cells.slice(9);
+    assert.ok(kept >= 5 && read >= 5, `«Les expériences» pages kept (${kept}) and read (${read})`);
 });
 
 test('draft: «Expérience publiée» keeps a draft, warns, and publishes nothing', async () => {
