@@ -15,15 +15,20 @@
  *   <frag:use key="K"/>                 writes what was kept under K  */
 #define FRAG_NS "urn:spplus:fragment"
 
+/* frag:store elements kept when one is inside another, at most this deep
+ * (the agents' list: its content holds its rows, form and pagination). */
+#define FRAG_DEPTH 4
+
 /* Longest fragment kept (a list card is ~700 bytes); longer ones are
  * written but not kept. */
 #define FRAG_MAX_LEN 16384
 
-/* A fragment's key from its inputs (keyed BLAKE2b, the key drawn at the
+/* A fragment's key from its inputs (SipHash-2-4, the key drawn at the
  * worker's first use): the name of the stylesheet that renders it and the
  * n values (v[i], len[i] bytes, or NULL) it shows, as a database row
- * callback receives them. Each part
- * is hashed with its length, so no two different inputs read the same. */
+ * callback receives them. Each part is hashed with its length, so no two
+ * different inputs read the same. 0 (out of memory) is no key: never
+ * kept, never found. */
 uint64_t frag_key(const char *sheet, int n, const char *const *v, const unsigned long *len);
 
 /* "0123456789abcdef" form of a key, for the XML attribute (17 bytes). */

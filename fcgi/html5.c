@@ -37,9 +37,13 @@
 struct out {
 	buf *b;
 	int err;	   /* 0, SPP_ENOMEM or SPP_EINVAL */
-	xmlNodePtr store;  /* the frag:store being written, or NULL */
-	size_t store_from; /* where its content starts in b */
-	uint64_t store_key;
+	/* the frag:store elements being written, outermost first */
+	struct {
+		xmlNodePtr n;
+		size_t from; /* where its content starts in b */
+		uint64_t key;
+	} store[FRAG_DEPTH];
+	int nstore;
 };
 
 /* Appends n bytes; the NUL after them is written once, at the end. */
@@ -184,11 +188,12 @@ static int open_frag(struct out *o, xmlNodePtr n)
 			put(o, data, len);
 		return 0;
 	}
-	/* frag:store; one at a time (an inner one is only written) */
-	if (!o->store && frag_attr_key(n, &key)) {
-		o->store = n;
-		o->store_from = o->b->len;
-		o->store_key = key;
+	/* frag:store: kept too when inside others (up to FRAG_DEPTH deep;
+	 * deeper, only written) */
+	if (o->nstore < FRAG_DEPTH && frag_attr_key(n, &key)) {
+		o->store[o->nstore].n = n;
+		o->store[o->nstore].from = o->b->len;
+		o->store[o->nstore++].key = key;
 	}
 	return 1;
 }
@@ -219,11 +224,11 @@ static int open_element(struct out *o, xmlNodePtr n, int *meta_done)
 static void close_element(struct out *o, xmlNodePtr n)
 {
 	if (is_frag(n)) {
-		if (n == o->store) {
+		if (o->nstore && n == o->store[o->nstore - 1].n) {
+			o->nstore--;
 			if (!o->err)
-				frag_put(o->store_key, o->b->data + o->store_from,
-					 o->b->len - o->store_from);
-			o->store = NULL;
+				frag_put(o->store[o->nstore].key, o->b->data + o->store[o->nstore].from,
+					 o->b->len - o->store[o->nstore].from);
 		}
 		return;
 	}

@@ -1377,6 +1377,53 @@ static int ds_filter_choices(request *r, const struct vis *v, xmlNodePtr *out)
 	return SPP_OK;
 }
 
+/* The attribute frag of e ("" when it has none). */
+static const char *frag_of(xmlNodePtr e)
+{
+	xmlChar *k = e ? xmlGetNoNsProp(e, (const xmlChar *)"frag") : NULL;
+	static char out[20];
+
+	snprintf(out, sizeof out, "%s", k ? (const char *)k : "");
+	xmlFree(k);
+	return out;
+}
+
+/*
+ * The page's content (agent-experiences.xsl, template content) reads the
+ * filter form, the rows and the pagination, each already keyed, and the
+ * «ok» of a reassignment: its key is made of theirs. No key when one of
+ * them has none.
+ */
+static void content_frag(request *r, xmlNodePtr form, xmlNodePtr pagination, xmlNodePtr list)
+{
+	buf b;
+
+	buf_init(&b, r->a);
+	/* the message shows when any «ok» is 2 */
+	for (const kv *p = r->query.head; p; p = p->next)
+		if (!strcmp(p->key, "ok") && p->len == 1 && p->val[0] == '2')
+			buf_puts(&b, "ok|");
+	for (xmlNodePtr e = form; e; e = e == form ? pagination : NULL) {
+		const char *k = frag_of(e);
+		if (!*k)
+			return;
+		buf_puts(&b, k);
+	}
+	for (xmlNodePtr e = list->children; e; e = e->next) {
+		const char *k = frag_of(e);
+		if (!*k)
+			return;
+		buf_puts(&b, k);
+	}
+	if (!b.data)
+		return;
+	{
+		const char *v[] = { "content", b.data };
+		const unsigned long len[] = { 7, b.len };
+		page_frag(r, x_el(r->root, "frag-content"), "agent-experiences", 2, v, len);
+	}
+}
+
 /*
  * Fills the list page for the filters f (invalid: how many were refused):
  * my structures, the filter form, the page and its pagination. With
@@ -1391,7 +1438,7 @@ static int list_fill(request *r, const struct filters *f, int invalid, int fresh
 	dbarg args[LIST_NARGS + 2];
 	int all = agent_is_admin(r), every, fast = !invalid && only_state_structure(f), kept = 0;
 	long long total = 0, page = req_int(r, "page", 1), offset = (page - 1) * LIST_PER_PAGE;
-	xmlNodePtr list, form[3];
+	xmlNodePtr list, form[3], fform, fpage;
 	buf fq;
 
 	if (!all) {
@@ -1413,7 +1460,8 @@ static int list_fill(request *r, const struct filters *f, int invalid, int fresh
 	filter_query(r, &fq);
 	form[2] = x_text(r->root, "filter-query", buf_cstr(&fq));
 	/* the filter form reads nothing else (agent-experiences.xsl) */
-	page_frag_of(r, x_el(r->root, "frag-form"), "agent-experiences", "form", form, 3);
+	fform = x_el(r->root, "frag-form");
+	page_frag_of(r, fform, "agent-experiences", "form", form, 3);
 	list = req_data(r, "experiences");
 	/* every: an administrator with no structure filter (no S) */
 	every = all && !f->structure;
@@ -1444,8 +1492,9 @@ static int list_fill(request *r, const struct filters *f, int invalid, int fresh
 	/* the pagination reads it and the filters' query (agent-experiences.xsl) */
 	form[0] = r->root->last;
 	form[1] = NULL;
-	page_frag_of(r, x_el(r->root, "frag-pagination"), "agent-experiences", "pagination", form,
-		     3);
+	fpage = x_el(r->root, "frag-pagination");
+	page_frag_of(r, fpage, "agent-experiences", "pagination", form, 3);
+	content_frag(r, fform, fpage, list);
 	return 200;
 }
 

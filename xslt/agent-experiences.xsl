@@ -9,8 +9,8 @@
         <experiences><experience frag="K"><id/><structure_id/><published_at fr="1er juin 2026"/><pseudonym/>
           <title/><structure/><state/><assignee/> (absent: nobody)</experience>…</experiences>
         (<experience frag="K" cached="1"/>: the worker has that row's HTML, fcgi/fragment.c)
-        <frag-form frag="K" [cached="1"]/>, <frag-pagination …/>: the same for the form and
-        the pagination
+        <frag-form frag="K" [cached="1"]/>, <frag-pagination …/>, <frag-content …/>: the
+        same for the form, the pagination and the whole content
         <pagination><page/><pages/><total/></pagination>
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -34,7 +34,18 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The content reads the form, the rows, the pagination and the «ok»
+       of a reassignment, each keyed by the worker: it keeps the whole
+       under their keys (frag-content, fcgi/page_agent_experiences.c). -->
   <xsl:template match="page" mode="content">
+    <xsl:choose>
+      <xsl:when test="frag-content/@cached"><frag:use key="{frag-content/@frag}"/></xsl:when>
+      <xsl:when test="frag-content"><frag:store key="{frag-content/@frag}"><xsl:call-template name="content"/></frag:store></xsl:when>
+      <xsl:otherwise><xsl:call-template name="content"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="content">
     <div class="fr-container fr-mb-8w">
       <xsl:call-template name="breadcrumb">
         <xsl:with-param name="current" select="'Les expériences'"/>

@@ -303,6 +303,15 @@ test('the list\'s pages kept by the workers show every change of their rows at o
     await adminOk(['search', 'reindex', String(e.id)]);
     await every('agentB', oneB, (t) => assert.equal(total(t), before - 1, 'deleted'));
 
+    // the content is kept whole too: the message of a reassignment
+    // (…?ok=2, after «Enregistrer») shows only when asked for
+    for (let i = 0; i < 3; i++) {
+        const withOk = await U.agentB.get('/agent/experiences?ok=2');
+        assert.ok(mainText(withOk.text).includes('réattribuée à la structure fille'), 'the message');
+        const without = await U.agentB.get('/agent/experiences');
+        assert.ok(!mainText(without.text).includes('réattribuée'), 'no message');
+    }
+
     // /spplus-status counts the pages shown from kept rows and those read
     const status = await get('/spplus-status');
     const row = status.text.split('<tr>').find((r) => /<th scope="row">web<\/th>/.test(r)) || '';

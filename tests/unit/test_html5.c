@@ -227,11 +227,16 @@ static void test_fragments(void **state)
 	/* a key that is not 16 lowercase hex digits: written, not kept */
 	assert_string_equal(render(a, FRAG_XSL, "<page><i k='A1'>y</i><i k=''>z</i></page>"),
 			    "<!DOCTYPE html>\n<body><p title=\"y\">y</p><p title=\"z\">z</p></body>\n");
-	/* an inner frag:store is written as part of the outer one only */
+	/* an inner frag:store is kept too, and is part of the outer one */
 	render(a, FRAG_XSL, "<page><i k='00000000000000b2' nested='1'>n</i></page>");
 	assert_non_null(frag_get(0xb2, &len));
 	assert_int_equal(len, strlen("<p title=\"n\">n</p><br>"));
-	assert_null(frag_get(0xff, &len));
+	assert_non_null(frag_get(0xff, &len));
+	assert_int_equal(len, strlen("<br>"));
+	/* key 0 is no key: never kept, never found */
+	assert_int_equal(frag_has(0), 0);
+	render(a, FRAG_XSL, "<page><i k='0000000000000000'>zero</i></page>");
+	assert_null(frag_get(0, &len));
 
 	/* frag:use of a fragment the cache does not hold fails the page */
 	assert_int_equal(render_rc(a, FRAG_XSL, "<page><i k='00000000000000c3' c='1'/></page>", &b),
