@@ -19,9 +19,9 @@
  * (the agents' list: its content holds its rows, form and pagination). */
 #define FRAG_DEPTH 4
 
-/* Longest fragment kept (a list card is ~700 bytes); longer ones are
- * written but not kept. */
-#define FRAG_MAX_LEN 16384
+/* Longest fragment kept (a list card is ~700 bytes, the content of an
+ * agents' list page ~15 kB); longer ones are written but not kept. */
+#define FRAG_MAX_LEN 65536
 
 /* A fragment's key from its inputs (SipHash-2-4, the key drawn at the
  * worker's first use): the name of the stylesheet that renders it and the
