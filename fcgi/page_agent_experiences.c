@@ -1049,7 +1049,7 @@ static int page_xml(request *r, db_stmt *st, const dbarg *args, int nargs, xmlNo
 
 /* fast_page's outcome when the tree it was given is no longer the
  * database's (struct tree_slot). */
-#define LIST_STALE (-2)
+#define LIST_STALE (-1000)
 
 /*
  * The worker's pages of S: the rows of a page of the fast plans, kept
@@ -1060,6 +1060,8 @@ static int page_xml(request *r, db_stmt *st, const dbarg *args, int nargs, xmlNo
  * shown without reading its rows. The rows hold what list_row reads.
  */
 #define PAGE_SLOTS 128
+/* Longest key kept (S of ~600 structures): larger S are read each time. */
+#define PAGE_KEY_MAX 4096
 
 struct page_slot {
 	char *key; /* "<état index>:<offset>:<S's JSON>", in mem */
@@ -1181,11 +1183,17 @@ static void page_put(const char *key, unsigned long long tree, unsigned long lon
 	size_t size, klen = strlen(key) + 1;
 	char *o;
 
-	if (p->failed)
+	if (p->failed || klen > PAGE_KEY_MAX)
 		return;
+	for (int i = 0; i < PAGE_SLOTS; i++)
+		if (pages[i].mem && !strcmp(pages[i].key, key)) { /* an older copy */
+			t = &pages[i];
+			goto found;
+		}
 	for (int i = 1; i < PAGE_SLOTS && t->mem; i++)
 		if (!pages[i].mem || pages[i].used < t->used)
 			t = &pages[i];
+found:
 	free(t->mem);
 	memset(t, 0, sizeof *t);
 	size = (sizeof *t->v + sizeof *t->len) * (size_t)p->n * PC_N + klen;
@@ -1244,6 +1252,10 @@ static int bind_s(const struct scope *sc, dbarg *args, int *n)
 {
 	int k = 0;
 
+	if (!sc->n) { /* no structure: the head still reads the versions */
+		args[(*n)++] = A_INT(0);
+		return 0;
+	}
 	while (k < S_SIZES && s_size[k] < sc->n)
 		k++;
 	if (k == S_SIZES) {
@@ -1285,13 +1297,13 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 				 page_xml(r, &q_page_every_any, DB_ARGS(lim, off), list);
 	}
 	*total = 0;
-	if (!sc->n) /* nothing to check the tree with */
-		return check ? LIST_STALE : 0;
 	k = bind_s(sc, args, &n);
 	if (db_query(&q_head[k], args, n, s_head_row, &h) < 0 || !h.seen)
 		return SPP_EDB;
 	if (check && h.tree != check)
 		return LIST_STALE;
+	if (!sc->n)
+		return 0;
 	*total = rows_in(h.n, st);
 	key = arena_printf(r->a, "%d:%lld:%s", st, offset, sc->json);
 	if (!key)
@@ -1398,25 +1410,27 @@ static void content_frag(request *r, xmlNodePtr form, xmlNodePtr pagination, xml
 {
 	buf b;
 
+	int err = 0;
+
 	buf_init(&b, r->a);
 	/* the message shows when any «ok» is 2 */
 	for (const kv *p = r->query.head; p; p = p->next)
 		if (!strcmp(p->key, "ok") && p->len == 1 && p->val[0] == '2')
-			buf_puts(&b, "ok|");
+			err |= buf_puts(&b, "ok|");
 	for (xmlNodePtr e = form; e; e = e == form ? pagination : NULL) {
 		const char *k = frag_of(e);
 		if (!*k)
 			return;
-		buf_puts(&b, k);
+		err |= buf_puts(&b, k);
 	}
 	for (xmlNodePtr e = list->children; e; e = e->next) {
 		const char *k = frag_of(e);
 		if (!*k)
 			return;
-		buf_puts(&b, k);
+		err |= buf_puts(&b, k);
 	}
-	if (!b.data)
-		return;
+	if (err || !b.data)
+		return; /* an incomplete key is no key */
 	{
 		const char *v[] = { "content", b.data };
 		const unsigned long len[] = { 7, b.len };

@@ -143,6 +143,8 @@ int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *co
 	const char *dbg;
 	char hex[17];
 
+	if (!key) /* no key (out of memory): rendered, not kept */
+		return 0;
 	frag_key_hex(key, hex);
 	x_attr(e, "frag", hex);
 	if (r->cfg->dev && (dbg = kv_get(&r->query, "debug")) && !strcmp(dbg, "xml"))

@@ -40,7 +40,7 @@ void page_date_all(xmlNodePtr root, const char *name);
  * frag="KEY" on e, the key of the n values v the row shows in `sheet`,
  * and, when the cache holds that key (pinned for this page), cached="1".
  * Returns 1 when cached: the caller then adds no data, the stylesheet
- * writes frag:use. A ?debug=xml page (development) is never cached, so
+ * writes frag:use. Without a key (out of memory), no frag attribute. A ?debug=xml page (development) is never cached, so
  * that it shows all its data.
  */
 int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,

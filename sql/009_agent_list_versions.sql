@@ -10,7 +10,9 @@
 -- page_agent_experiences.c) with the sum of the versions of the page's
 -- structures; each request reads that sum again, with the page's total,
 -- and a page whose sum moved is read again. Versions only grow, so the
--- sum of a set of structures moves whenever one of them does.
+-- sum of a set of structures moves whenever one of them does. (A database
+-- restored from a backup brings older versions back: restart spplusd
+-- after a restore, so that no worker keeps pages of the newer state.)
 --
 -- Creating triggers needs the TRIGGER privilege (see 005_agent_list.sql).
 
@@ -70,4 +72,12 @@ FOR EACH ROW
   UPDATE structure_experience_counts c
     JOIN (SELECT DISTINCT structure_id FROM experience_structures
            WHERE assigned_user_id = OLD.id) a ON a.structure_id = c.structure_id
+     SET c.version = c.version + 1;
+
+-- (a user created with the id of a deleted assignee would name its rows)
+CREATE OR REPLACE TRIGGER t_users_version_ins AFTER INSERT ON users
+FOR EACH ROW
+  UPDATE structure_experience_counts c
+    JOIN (SELECT DISTINCT structure_id FROM experience_structures
+           WHERE assigned_user_id = NEW.id) a ON a.structure_id = c.structure_id
      SET c.version = c.version + 1;

@@ -312,6 +312,13 @@ test('the list\'s pages kept by the workers show every change of their rows at o
         assert.ok(!mainText(without.text).includes('réattribuée'), 'no message');
     }
 
+    // a structure that is not mine: nothing, and no error
+    for (let i = 0; i < 3; i++) {
+        const other = await U.agentB.get(`/agent/experiences?etat=a_traiter&structure=${S.X}`);
+        assert.equal(other.status, 200);
+        assert.ok(mainText(other.text).includes('Aucune expérience ne correspond'), 'an empty list');
+    }
+
     // /spplus-status counts the pages shown from kept rows and those read
     const status = await get('/spplus-status');
     const row = status.text.split('<tr>').find((r) => /<th scope="row">web<\/th>/.test(r)) || '';
