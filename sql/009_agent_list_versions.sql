@@ -14,7 +14,8 @@
 -- restored from a backup brings older versions back: restart spplusd
 -- after a restore, so that no worker keeps pages of the newer state.)
 --
--- Creating triggers needs the TRIGGER privilege (see 005_agent_list.sql).
+-- Creating triggers and procedures needs the TRIGGER and CREATE ROUTINE
+-- privileges (see 005_agent_list.sql and README.md).
 
 ALTER TABLE structure_experience_counts
   ADD COLUMN IF NOT EXISTS version BIGINT UNSIGNED NOT NULL DEFAULT 0;
@@ -56,28 +57,30 @@ FOR EACH ROW
      WHERE es.experience_id = NEW.id;
   END IF;
 
+-- The structures whose rows name user p_id as their assignee: their
+-- versions move (the user is renamed, deleted, or created with the id of
+-- a deleted one: no foreign key ties an assignee to users).
+CREATE OR REPLACE PROCEDURE structure_versions_assignee(IN p_id INT UNSIGNED)
+MODIFIES SQL DATA
+BEGIN
+  UPDATE structure_experience_counts c
+    JOIN (SELECT DISTINCT structure_id FROM experience_structures
+           WHERE assigned_user_id = p_id) a ON a.structure_id = c.structure_id
+     SET c.version = c.version + 1;
+END;
+
 CREATE OR REPLACE TRIGGER t_users_version AFTER UPDATE ON users
 FOR EACH ROW
-  IF NOT (NEW.display_name <=> OLD.display_name AND NEW.username <=> OLD.username) THEN
-    UPDATE structure_experience_counts c
-      JOIN (SELECT DISTINCT structure_id FROM experience_structures
-             WHERE assigned_user_id = NEW.id) a ON a.structure_id = c.structure_id
-       SET c.version = c.version + 1;
+  IF NOT (NEW.id <=> OLD.id AND NEW.display_name <=> OLD.display_name
+          AND NEW.username <=> OLD.username) THEN
+    CALL structure_versions_assignee(OLD.id);
+    CALL structure_versions_assignee(NEW.id);
   END IF;
 
--- (no foreign key ties an assignee to users: a deleted user's rows show
--- nobody from then on)
 CREATE OR REPLACE TRIGGER t_users_version_del AFTER DELETE ON users
 FOR EACH ROW
-  UPDATE structure_experience_counts c
-    JOIN (SELECT DISTINCT structure_id FROM experience_structures
-           WHERE assigned_user_id = OLD.id) a ON a.structure_id = c.structure_id
-     SET c.version = c.version + 1;
+  CALL structure_versions_assignee(OLD.id);
 
--- (a user created with the id of a deleted assignee would name its rows)
 CREATE OR REPLACE TRIGGER t_users_version_ins AFTER INSERT ON users
 FOR EACH ROW
-  UPDATE structure_experience_counts c
-    JOIN (SELECT DISTINCT structure_id FROM experience_structures
-           WHERE assigned_user_id = NEW.id) a ON a.structure_id = c.structure_id
-     SET c.version = c.version + 1;
+  CALL structure_versions_assignee(NEW.id);
