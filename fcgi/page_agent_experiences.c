@@ -192,11 +192,12 @@ static db_stmt q_csv_all =
  * S is bound as a list of placeholders, IN (?,?,…), in one of S_SIZES
  * sizes (the ids repeated up to the size): a JSON_TABLE costs MariaDB a
  * temporary table per use (its materialisation another). bench.agent's
- * first page alone: 175 µs with S as JSON, 140 µs as placeholders (server
- * CPU, prepared, least of three runs of 2,000 on the bench data). A larger
- * S is bound as JSON, in the last statement of each set. (The head and
- * the rows in one statement, a UNION ALL, cost more than apart: ~245 µs
- * against 50 + 145, the union's temporary table.)
+ * first page: 125–140 µs as placeholders, 145–165 µs as JSON; its head:
+ * 45 µs, 50–55 µs (`tests/bench/stmt_cost.sh -d spplus_bench -p -r 5
+ * 2000 '…'`, three alternated runs). A larger S is bound as JSON, in the
+ * last statement of each set. (The head and the rows in one statement, a
+ * UNION ALL, cost more than apart: ~245 µs against 50 + 145, the union's
+ * temporary table.)
  */
 #define S_HEAD(in)                                                                      \
 	"SELECT " TREE_VERSION ", COALESCE(SUM(c.version), 0), COALESCE(SUM(c.a_traiter), 0)," \
