@@ -24,28 +24,59 @@ ALTER TABLE structure_experience_counts
 ALTER TABLE experience_structures
   ADD INDEX IF NOT EXISTS k_es_assignee (assigned_user_id);
 
-CREATE OR REPLACE TRIGGER t_es_version_ins AFTER INSERT ON experience_structures
-FOR EACH ROW
-  INSERT INTO structure_experience_counts (structure_id, version) VALUES (NEW.structure_id, 1)
-  ON DUPLICATE KEY UPDATE version = version + 1;
+-- One structure's counts move by the given deltas (published rows by
+-- list_state) and its version by one, in one write of its row.
+CREATE OR REPLACE PROCEDURE structure_counts_move(IN p_id INT UNSIGNED, IN p_todo INT,
+                                                  IN p_pending INT, IN p_answered INT)
+MODIFIES SQL DATA
+BEGIN
+  INSERT INTO structure_experience_counts (structure_id, a_traiter, en_attente, repondu, version)
+  VALUES (p_id, p_todo, p_pending, p_answered, 1)
+  ON DUPLICATE KEY UPDATE a_traiter = a_traiter + VALUES(a_traiter),
+    en_attente = en_attente + VALUES(en_attente), repondu = repondu + VALUES(repondu),
+    version = version + 1;
+END;
 
-CREATE OR REPLACE TRIGGER t_es_version_upd AFTER UPDATE ON experience_structures
+-- 005's counting triggers, replaced: they move the version too, on any
+-- change a list row shows (a draft's state and the assignee included).
+CREATE OR REPLACE TRIGGER t_es_count_ins AFTER INSERT ON experience_structures
+FOR EACH ROW
+  CALL structure_counts_move(NEW.structure_id,
+    NEW.published_at IS NOT NULL AND NEW.state IN ('a_traiter', 'brouillon'),
+    NEW.published_at IS NOT NULL AND NEW.state = 'en_attente',
+    NEW.published_at IS NOT NULL AND NEW.state = 'repondu');
+
+CREATE OR REPLACE TRIGGER t_es_count_upd AFTER UPDATE ON experience_structures
 FOR EACH ROW
   IF NOT (NEW.experience_id <=> OLD.experience_id AND NEW.structure_id <=> OLD.structure_id
           AND NEW.state <=> OLD.state AND NEW.assigned_user_id <=> OLD.assigned_user_id
           AND NEW.published_at <=> OLD.published_at) THEN
-    INSERT INTO structure_experience_counts (structure_id, version) VALUES (OLD.structure_id, 1)
-    ON DUPLICATE KEY UPDATE version = version + 1;
-    IF NEW.structure_id <> OLD.structure_id THEN
-      INSERT INTO structure_experience_counts (structure_id, version) VALUES (NEW.structure_id, 1)
-      ON DUPLICATE KEY UPDATE version = version + 1;
+    IF NEW.structure_id <=> OLD.structure_id THEN
+      CALL structure_counts_move(NEW.structure_id,
+        (NEW.published_at IS NOT NULL AND NEW.state IN ('a_traiter', 'brouillon'))
+          - (OLD.published_at IS NOT NULL AND OLD.state IN ('a_traiter', 'brouillon')),
+        (NEW.published_at IS NOT NULL AND NEW.state = 'en_attente')
+          - (OLD.published_at IS NOT NULL AND OLD.state = 'en_attente'),
+        (NEW.published_at IS NOT NULL AND NEW.state = 'repondu')
+          - (OLD.published_at IS NOT NULL AND OLD.state = 'repondu'));
+    ELSE
+      CALL structure_counts_move(OLD.structure_id,
+        -(OLD.published_at IS NOT NULL AND OLD.state IN ('a_traiter', 'brouillon')),
+        -(OLD.published_at IS NOT NULL AND OLD.state = 'en_attente'),
+        -(OLD.published_at IS NOT NULL AND OLD.state = 'repondu'));
+      CALL structure_counts_move(NEW.structure_id,
+        NEW.published_at IS NOT NULL AND NEW.state IN ('a_traiter', 'brouillon'),
+        NEW.published_at IS NOT NULL AND NEW.state = 'en_attente',
+        NEW.published_at IS NOT NULL AND NEW.state = 'repondu');
     END IF;
   END IF;
 
-CREATE OR REPLACE TRIGGER t_es_version_del AFTER DELETE ON experience_structures
+CREATE OR REPLACE TRIGGER t_es_count_del AFTER DELETE ON experience_structures
 FOR EACH ROW
-  UPDATE structure_experience_counts SET version = version + 1
-   WHERE structure_id = OLD.structure_id;
+  CALL structure_counts_move(OLD.structure_id,
+    -(OLD.published_at IS NOT NULL AND OLD.state IN ('a_traiter', 'brouillon')),
+    -(OLD.published_at IS NOT NULL AND OLD.state = 'en_attente'),
+    -(OLD.published_at IS NOT NULL AND OLD.state = 'repondu'));
 
 -- (status and publication date reach the rows through 005's triggers)
 CREATE OR REPLACE TRIGGER t_experiences_version AFTER UPDATE ON experiences

@@ -302,6 +302,14 @@ test('the list\'s pages kept by the workers show every change of their rows at o
     await sql(`DELETE FROM experiences WHERE id = ${e.id}`);
     await adminOk(['search', 'reindex', String(e.id)]);
     await every('agentB', oneB, (t) => assert.equal(total(t), before - 1, 'deleted'));
+    // the counts the totals come from are those of a recount (sql/005, sql/009)
+    const [[off]] = await sql(`SELECT COUNT(*) FROM structure_experience_counts k LEFT JOIN
+        (SELECT structure_id, SUM(list_state = 'a_traiter') a, SUM(list_state = 'en_attente') b,
+                SUM(list_state = 'repondu') c
+           FROM experience_structures WHERE published_at IS NOT NULL GROUP BY structure_id) x
+        USING (structure_id)
+        WHERE (COALESCE(x.a, 0), COALESCE(x.b, 0), COALESCE(x.c, 0)) <> (k.a_traiter, k.en_attente, k.repondu)`);
+    assert.equal(Number(off), 0, 'every structure\'s counts match a recount');
 
     // the content is kept whole too: the message of a reassignment
     // (…?ok=2, after «Enregistrer») shows only when asked for
