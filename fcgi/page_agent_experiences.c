@@ -129,11 +129,10 @@
 /* The page's columns, in the order list_row() reads them: only what the
  * page shows (es: the experience_structures row, or the page's keys when
  * they carry its state and assignee). */
-#define PAGE_COLUMNS(es)                                                                      \
+#define PAGE_COLUMNS(es, name)                                                                \
 	" " es ".experience_id AS id, " es ".structure_id, " es ".published_at, e.pseudonym," \
-	" e.title, s.name AS structure, " es ".state,"                                        \
+	" e.title, " name " AS structure, " es ".state,"                                      \
 	" COALESCE(NULLIF(u.display_name, ''), u.username) AS assignee"
-#define PAGE_COLUMNS_P PAGE_COLUMNS("p")
 enum {
 	PC_ID,
 	PC_STRUCTURE_ID,
@@ -148,7 +147,7 @@ enum {
 
 static db_stmt q_count = DB_STMT("SELECT STRAIGHT_JOIN COUNT(*)" LIST_FROM_MINE);
 static db_stmt q_page = DB_STMT(
-	"SELECT STRAIGHT_JOIN" PAGE_COLUMNS("es") LIST_FROM_MINE
+	"SELECT STRAIGHT_JOIN" PAGE_COLUMNS("es", "s.name") LIST_FROM_MINE
 	" ORDER BY es.published_at DESC, es.experience_id DESC, es.structure_id LIMIT ? OFFSET ?");
 static db_stmt q_csv =
 	DB_STMT("SELECT STRAIGHT_JOIN" LIST_COLUMNS ", e.body" LIST_FROM_MINE
@@ -156,7 +155,7 @@ static db_stmt q_csv =
 static db_stmt q_count_all = DB_STMT("SELECT COUNT(*)" LIST_FROM_ALL);
 /* newest first along k_experiences_status_pub, with no sort: the rows of
  * one experience (several structures) come in primary key order */
-static db_stmt q_page_all = DB_STMT("SELECT STRAIGHT_JOIN" PAGE_COLUMNS("es") LIST_FROM_ALL
+static db_stmt q_page_all = DB_STMT("SELECT STRAIGHT_JOIN" PAGE_COLUMNS("es", "s.name") LIST_FROM_ALL
 				    " ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?");
 static db_stmt q_csv_all =
 	DB_STMT("SELECT" LIST_COLUMNS ", e.body" LIST_FROM_ALL
@@ -174,13 +173,15 @@ static db_stmt q_csv_all =
 #define NEWEST \
 	" ORDER BY k.published_at DESC, k.experience_id DESC, k.structure_id LIMIT ? OFFSET ?"
 #define PAGE_ORDER " ORDER BY p.published_at DESC, p.experience_id DESC, p.structure_id"
-/* An administrator's page of every structure (C without S): completed
- * with the structures' names. */
-#define PAGE_OF(keys)                                                                \
-	"SELECT STRAIGHT_JOIN" PAGE_COLUMNS_P " FROM (" keys                         \
-	") p JOIN structures s ON s.id = p.structure_id"                             \
-	" JOIN experiences e ON e.id = p.experience_id"                              \
+/* The page's rows completed from their keys, the structure's name being
+ * name (joined by join). */
+#define PAGE_ROWS_OF(keys, name, join)                                                \
+	"SELECT STRAIGHT_JOIN" PAGE_COLUMNS("p", name) " FROM (" keys ") p" join      \
+	" JOIN experiences e ON e.id = p.experience_id"                               \
 	" LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'" PAGE_ORDER
+/* An administrator's page of every structure (C without S): with the
+ * structures' names. */
+#define PAGE_OF(keys) PAGE_ROWS_OF(keys, "s.name", " JOIN structures s ON s.id = p.structure_id")
 /*
  * A page of S (plans A, B, C) is read in two statements: its head, then,
  * unless the worker still has that page (struct page_slot), its rows.
@@ -203,12 +204,8 @@ static db_stmt q_csv_all =
 	"SELECT " TREE_VERSION ", COALESCE(SUM(c.version), 0), COALESCE(SUM(c.a_traiter), 0)," \
 	" COALESCE(SUM(c.en_attente), 0), COALESCE(SUM(c.repondu), 0)"                          \
 	" FROM structure_experience_counts c WHERE c.structure_id IN " in
-/* The rows: PAGE_COLUMNS with an empty structure name. */
-#define S_PAGE_OF(keys)                                                                         \
-	"SELECT STRAIGHT_JOIN p.experience_id, p.structure_id, p.published_at, e.pseudonym,"     \
-	" e.title, '', p.state, COALESCE(NULLIF(u.display_name, ''), u.username) FROM (" keys \
-	") p JOIN experiences e ON e.id = p.experience_id"                                       \
-	" LEFT JOIN users u ON u.id = p.assigned_user_id WHERE e.status = 'publiee'" PAGE_ORDER
+/* The rows of a page of S, with an empty structure name. */
+#define S_PAGE_OF(keys) PAGE_ROWS_OF(keys, "''", "")
 /* The sizes of S's lists of placeholders, and the sets' JSON form. */
 #define IN1  "(?)"
 #define P2   "?,?"
@@ -516,10 +513,9 @@ static int vis_roots(request *r, struct vis_root **out)
  * structure, its subtree for the "super" roles, its network for a
  * référent. Returns SPP_OK or SPP_EDB/SPP_ENOMEM.
  */
-static int vis_load(request *r, struct vis *v)
+static int vis_load_roots(request *r, const struct vis_root *roots, int nroots, struct vis *v)
 {
-	struct vis_root *roots;
-	int nroots = vis_roots(r, &roots), ran = 0;
+	int ran = 0;
 
 	memset(v, 0, sizeof *v);
 	v->a = r->a;
@@ -553,6 +549,15 @@ static int vis_load(request *r, struct vis *v)
 	return vis_networks(v, roots, nroots);
 }
 
+/* vis_load_roots for the session's roots. */
+static int vis_load(request *r, struct vis *v)
+{
+	struct vis_root *roots;
+	int nroots = vis_roots(r, &roots);
+
+	return vis_load_roots(r, roots, nroots, v);
+}
+
 /* An administrator's structure filter as a struct vis: the structure, and
  * its subtree when subtree is set. Returns SPP_OK or SPP_EDB/SPP_ENOMEM. */
 static int vis_structure(request *r, long long sid, int subtree, struct vis *v)
@@ -572,9 +577,8 @@ static int vis_structure(request *r, long long sid, int subtree, struct vis *v)
  * fast_page, whose first statement (the page's head) reads the version
  * again: a different one (a structure was changed since, by anyone)
  * throws the page and the tree away (LIST_STALE), and both are read
- * again. Memberships
- * are not part of the tree: its key, the roots, comes from the session
- * read on every request. The counts of a kept tree are those of its
+ * again. Memberships are not part of the tree: its key, the roots, comes
+ * from the session read on every request. The counts of a kept tree are those of its
  * reading: they only choose a plan; totals come with the page.
  */
 #define TREE_SLOTS    32
@@ -604,12 +608,10 @@ static struct tree_slot *tree_find(const struct vis_root *roots, int nroots)
 	return NULL;
 }
 
-/* Sets *v to the kept tree of the session's roots; 1 when there is one
- * (its rows stay valid until the next tree_put or tree_drop). */
-static int tree_get(request *r, struct vis *v)
+/* Sets *v to the kept tree of these roots; 1 when there is one (its rows
+ * stay valid until the next tree_put or tree_drop). */
+static int tree_get(request *r, const struct vis_root *roots, int nroots, struct vis *v)
 {
-	struct vis_root *roots;
-	int nroots = vis_roots(r, &roots);
 	struct tree_slot *t;
 
 	if (nroots <= 0 || !(t = tree_find(roots, nroots)))
@@ -620,11 +622,9 @@ static int tree_get(request *r, struct vis *v)
 	return 1;
 }
 
-/* Forgets the kept tree of the session's roots. */
-static void tree_drop(request *r)
+/* Forgets the kept tree of these roots. */
+static void tree_drop(const struct vis_root *roots, int nroots)
 {
-	struct vis_root *roots;
-	int nroots = vis_roots(r, &roots);
 	struct tree_slot *t;
 
 	if (nroots > 0 && (t = tree_find(roots, nroots))) {
@@ -644,12 +644,10 @@ static const char *tree_str(char **p, const char *s)
 	return o;
 }
 
-/* Keeps a copy of v, read by vis_load for the session's roots (replacing
- * the least recently used tree). */
-static void tree_put(request *r, const struct vis *v)
+/* Keeps a copy of v, read by vis_load for these roots (replacing the
+ * least recently used tree). */
+static void tree_put(const struct vis_root *roots, int nroots, const struct vis *v)
 {
-	struct vis_root *roots;
-	int nroots = vis_roots(r, &roots);
 	struct tree_slot *t, *victim = &trees[0];
 	size_t size;
 	char *p;
@@ -1011,21 +1009,26 @@ static int blank(const char *s)
  * db_query callback of the page statements (PAGE_COLUMNS): one
  * <experience> under the list, with the French form of its date (page_date)
  * and no <assignee> when nobody, or nothing printable, is named, so that
- * the stylesheet formats and tests nothing per row.
+ * the stylesheet formats and tests nothing per row. A row whose HTML the
+ * worker has (page_frag) goes to the stylesheet empty.
  */
-/* One row; a row whose HTML the worker has cached (page_frag) goes to the
- * stylesheet empty. */
 static int list_row(void *ctx, int ncols, const char *const *names, const char *const *v,
 		    const unsigned long *lens)
 {
 	page_rows *rows = ctx;
 	xmlNodePtr e;
+	uint64_t key;
+	int cached;
 
 	(void)names;
 	if (ncols < PC_N)
 		return 1;
+
 	e = x_el(rows->list, "experience");
-	if (page_frag(rows->r, e, "agent-experiences", PC_N, v, lens))
+	cached = page_frag(rows->r, e, "agent-experiences", PC_N, v, lens, &key);
+	if (rows->keys && (!key || buf_append(rows->keys, &key, sizeof key)))
+		rows->nokey = 1;
+	if (cached)
 		return 0;
 	x_textn(e, "id", v[PC_ID], lens[PC_ID]);
 	x_textn(e, "structure_id", v[PC_STRUCTURE_ID], lens[PC_STRUCTURE_ID]);
@@ -1040,12 +1043,10 @@ static int list_row(void *ctx, int ncols, const char *const *names, const char *
 	return 0;
 }
 
-/* Runs a page statement into list. Returns the row count or SPP_EDB. */
-static int page_xml(request *r, db_stmt *st, const dbarg *args, int nargs, xmlNodePtr list)
+/* Runs a page statement into rows. Returns the row count or SPP_EDB. */
+static int page_xml(page_rows *rows, db_stmt *st, const dbarg *args, int nargs)
 {
-	page_rows rows = { r, list };
-
-	return db_query(st, args, nargs, list_row, &rows);
+	return db_query(st, args, nargs, list_row, rows);
 }
 
 /* fast_page's outcome when the tree it was given is no longer the
@@ -1099,7 +1100,7 @@ static struct page_slot *page_find(const char *key, unsigned long long tree,
 
 /* A page's rows as the page statement gives them, before they are kept. */
 struct page_read {
-	page_rows rows;
+	page_rows *rows;
 	const struct vis *v; /* S's names */
 	arena *a;
 	int n, cap, failed;
@@ -1172,7 +1173,7 @@ static int s_page_row(void *ctx, int ncols, const char *const *names, const char
 		if (!p->failed)
 			p->n++;
 	}
-	return s_row_out(&p->rows, p->v, v, lens);
+	return s_row_out(p->rows, p->v, v, lens);
 }
 
 /* Keeps the rows read by p under key at versions (tree, rows), replacing
@@ -1269,23 +1270,24 @@ static int bind_s(const struct scope *sc, dbarg *args, int *n)
 }
 
 /*
- * The page of the fast plans (top of the file) into list; *total receives
+ * The page of the fast plans (top of the file) into rows; *total receives
  * the number of rows. sc is NULL for an administrator (every structure,
  * no structure filter), else v holds S's structures and check, when not
  * 0, the version of the tree v comes from. Returns the page's row count,
  * SPP_EDB, or LIST_STALE when the tree is not the database's any more
- * (nothing was added to list then).
+ * (nothing was added to the rows then).
  */
-static int fast_page(request *r, const struct filters *f, const struct scope *sc,
+static int fast_page(page_rows *rows, const struct filters *f, const struct scope *sc,
 		     const struct vis *v, unsigned long long check, long long offset,
-		     xmlNodePtr list, long long *total)
+		     long long *total)
 {
+	request *r = rows->r;
 	int st = state_index(f->etat), rc, n = 0, k;
 	long long tot[ST_N], kk = offset + LIST_PER_PAGE;
 	dbarg lim = A_INT(LIST_PER_PAGE), off = A_INT(offset), etat = A_STR(f->etat);
 	dbarg args[64 + 4];
 	struct s_head h = { 0 };
-	struct page_read p = { { r, list }, v, r->a, 0, 0, 0, NULL, NULL };
+	struct page_read p = { rows, v, r->a, 0, 0, 0, NULL, NULL };
 	struct page_slot *kept;
 	const char *key;
 	db_stmt *q;
@@ -1294,8 +1296,8 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 		if (totals(1, tot) != SPP_OK)
 			return SPP_EDB;
 		*total = rows_in(tot, st);
-		return st >= 0 ? page_xml(r, &q_page_every, DB_ARGS(etat, lim, off), list) :
-				 page_xml(r, &q_page_every_any, DB_ARGS(lim, off), list);
+		return st >= 0 ? page_xml(rows, &q_page_every, DB_ARGS(etat, lim, off)) :
+				 page_xml(rows, &q_page_every_any, DB_ARGS(lim, off));
 	}
 	*total = 0;
 	k = bind_s(sc, args, &n);
@@ -1312,7 +1314,7 @@ static int fast_page(request *r, const struct filters *f, const struct scope *sc
 	if ((kept = page_find(key, h.tree, h.rows))) {
 		pages_kept++;
 		for (int i = 0; i < kept->nrows; i++)
-			if (s_row_out(&p.rows, v, kept->v + i * PC_N, kept->len + i * PC_N))
+			if (s_row_out(rows, v, kept->v + i * PC_N, kept->len + i * PC_N))
 				break;
 		return kept->nrows;
 	}
@@ -1390,79 +1392,58 @@ static int ds_filter_choices(request *r, const struct vis *v, xmlNodePtr *out)
 	return SPP_OK;
 }
 
-/* The attribute frag of e ("" when it has none). */
-static const char *frag_of(xmlNodePtr e)
-{
-	xmlChar *k = e ? xmlGetNoNsProp(e, (const xmlChar *)"frag") : NULL;
-	static char out[20];
-
-	snprintf(out, sizeof out, "%s", k ? (const char *)k : "");
-	xmlFree(k);
-	return out;
-}
-
 /*
  * The page's content (agent-experiences.xsl, template content) reads the
- * filter form, the rows and the pagination, each already keyed, and the
- * «ok» of a reassignment: its key is made of theirs. No key when one of
- * them has none.
+ * filter form, the rows and the pagination, each keyed (form, pagination,
+ * rows->keys: 0 when one has none), and the «ok» of a reassignment: its
+ * key is made of theirs.
  */
-static void content_frag(request *r, xmlNodePtr form, xmlNodePtr pagination, xmlNodePtr list)
+static void content_frag(request *r, uint64_t form, uint64_t pagination, const page_rows *rows)
 {
-	buf b;
-
-	int err = 0;
-
-	buf_init(&b, r->a);
 	/* the message shows when any «ok» is 2 */
+	const char *ok = "";
+
 	for (const kv *p = r->query.head; p; p = p->next)
 		if (!strcmp(p->key, "ok") && p->len == 1 && p->val[0] == '2')
-			err |= buf_puts(&b, "ok|");
-	for (xmlNodePtr e = form; e; e = e == form ? pagination : NULL) {
-		const char *k = frag_of(e);
-		if (!*k)
-			return;
-		err |= buf_puts(&b, k);
-	}
-	for (xmlNodePtr e = list->children; e; e = e->next) {
-		const char *k = frag_of(e);
-		if (!*k)
-			return;
-		err |= buf_puts(&b, k);
-	}
-	if (err || !b.data)
-		return; /* an incomplete key is no key */
+			ok = "ok";
+	if (!form || !pagination || rows->nokey)
+		return;
 	{
-		const char *v[] = { "content", b.data };
-		const unsigned long len[] = { 7, b.len };
-		page_frag(r, x_el(r->root, "frag-content"), "agent-experiences", 2, v, len);
+		const char *v[] = { "content", ok, (const char *)&form, (const char *)&pagination,
+				    rows->keys->data ? rows->keys->data : "" };
+		const unsigned long len[] = { 7, strlen(ok), sizeof form, sizeof pagination,
+					      rows->keys->len };
+		page_frag(r, x_el(r->root, "frag-content"), "agent-experiences", 5, v, len, NULL);
 	}
 }
 
 /*
  * Fills the list page for the filters f (invalid: how many were refused):
- * my structures, the filter form, the page and its pagination. With
- * fresh, my structures are read from the database; else the worker's
- * tree of them may be used (the fast plans check it). Returns an HTTP
- * status, or LIST_STALE when the kept tree was out of date.
+ * my structures (from the session's roots), the filter form, the page and
+ * its pagination. With fresh, my structures are read from the database;
+ * else the worker's tree of them may be used (the fast plans check it).
+ * Returns an HTTP status, or LIST_STALE when the kept tree was out of date.
  */
-static int list_fill(request *r, const struct filters *f, int invalid, int fresh)
+static int list_fill(request *r, const struct filters *f, int invalid, int fresh,
+		     const struct vis_root *roots, int nroots)
 {
 	struct vis v;
 	struct scope sc;
 	dbarg args[LIST_NARGS + 2];
 	int all = agent_is_admin(r), every, fast = !invalid && only_state_structure(f), kept = 0;
 	long long total = 0, page = req_int(r, "page", 1), offset = (page - 1) * LIST_PER_PAGE;
-	xmlNodePtr list, form[3], fform, fpage;
-	buf fq;
+	xmlNodePtr form[3];
+	uint64_t form_key, page_key;
+	buf fq, keys;
+	page_rows rows = { r, NULL, &keys, 0 };
 
 	if (!all) {
-		if (fast && !fresh && tree_get(r, &v))
+		if (fast && !fresh && tree_get(r, roots, nroots, &v))
 			kept = 1;
-		else if (vis_load(r, &v) != SPP_OK)
+		else if (vis_load_roots(r, roots, nroots, &v) != SPP_OK)
 			return 503;
 		else
-			tree_put(r, &v);
+			tree_put(roots, nroots, &v);
 	}
 	if (ds_filter_choices(r, all ? NULL : &v, &form[0]) != SPP_OK)
 		return 503;
@@ -1475,9 +1456,10 @@ static int list_fill(request *r, const struct filters *f, int invalid, int fresh
 	filter_query(r, &fq);
 	form[2] = x_text(r->root, "filter-query", buf_cstr(&fq));
 	/* the filter form reads nothing else (agent-experiences.xsl) */
-	fform = x_el(r->root, "frag-form");
-	page_frag_of(r, fform, "agent-experiences", "form", form, 3);
-	list = req_data(r, "experiences");
+	page_frag_of(r, x_el(r->root, "frag-form"), "agent-experiences", "form", form, 3,
+		     &form_key);
+	buf_init(&keys, r->a);
+	rows.list = req_data(r, "experiences");
 	/* every: an administrator with no structure filter (no S) */
 	every = all && !f->structure;
 	if (all && f->structure && vis_structure(r, f->structure, f->filles, &v) != SPP_OK)
@@ -1485,8 +1467,8 @@ static int list_fill(request *r, const struct filters *f, int invalid, int fresh
 	if (!every && scope_of(r, &v, f, &sc) != SPP_OK)
 		return 503;
 	if (fast) {
-		int rc = fast_page(r, f, every ? NULL : &sc, every ? NULL : &v, kept ? v.version : 0,
-				   offset, list, &total);
+		int rc = fast_page(&rows, f, every ? NULL : &sc, every ? NULL : &v,
+				   kept ? v.version : 0, offset, &total);
 		if (rc == LIST_STALE)
 			return LIST_STALE;
 		if (rc < 0)
@@ -1500,16 +1482,16 @@ static int list_fill(request *r, const struct filters *f, int invalid, int fresh
 			return 503;
 		args[LIST_NARGS] = A_INT(LIST_PER_PAGE);
 		args[LIST_NARGS + 1] = A_INT(offset);
-		if (page_xml(r, every ? &q_page_all : &q_page, a, n + 2, list) < 0)
+		if (page_xml(&rows, every ? &q_page_all : &q_page, a, n + 2) < 0)
 			return 503;
 	}
 	page_pagination(r->root, page, LIST_PER_PAGE, total);
 	/* the pagination reads it and the filters' query (agent-experiences.xsl) */
 	form[0] = r->root->last;
 	form[1] = NULL;
-	fpage = x_el(r->root, "frag-pagination");
-	page_frag_of(r, fpage, "agent-experiences", "pagination", form, 3);
-	content_frag(r, fform, fpage, list);
+	page_frag_of(r, x_el(r->root, "frag-pagination"), "agent-experiences", "pagination", form,
+		     3, &page_key);
+	content_frag(r, form_key, page_key, &rows);
 	return 200;
 }
 
@@ -1517,21 +1499,22 @@ static int list_fill(request *r, const struct filters *f, int invalid, int fresh
 static int h_list(request *r)
 {
 	struct filters f;
-	int invalid = read_filters(r, &f), rc;
+	struct vis_root *roots;
+	int invalid = read_filters(r, &f), nroots = vis_roots(r, &roots), rc;
 	xmlNodePtr mark = r->root->last;
 
 	r->no_store = 1;
-	rc = list_fill(r, &f, invalid, 0);
+	rc = list_fill(r, &f, invalid, 0, roots, nroots);
 	if (rc == LIST_STALE) {
 		/* a structure changed since the worker kept my tree: what was
 		 * added goes, and the list is made again from the database */
-		tree_drop(r);
+		tree_drop(roots, nroots);
 		while (r->root->last && r->root->last != mark) {
 			xmlNodePtr n = r->root->last;
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 		}
-		rc = list_fill(r, &f, invalid, 1);
+		rc = list_fill(r, &f, invalid, 1, roots, nroots);
 	}
 	return rc == LIST_STALE ? 503 : rc;
 }

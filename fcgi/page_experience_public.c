@@ -223,7 +223,7 @@ static int list_row(void *p, int ncols, const char *const *names, const char *co
 	if (ncols < C_NCOLS)
 		return 1;
 	e = x_el(c->list, "experience");
-	if (page_frag(c->r, e, "experience-list", C_NCOLS, v, lens))
+	if (page_frag(c->r, e, "experience-list", C_NCOLS, v, lens, NULL))
 		return 0;
 	x_textn(e, "id", v[C_ID], lens[C_ID]);
 	x_textn(e, "title", v[C_TITLE], lens[C_TITLE]);
@@ -295,7 +295,7 @@ static int h_list(request *r)
 		return 200;
 	}
 	xmlNodePtr list = req_data(r, "experiences");
-	page_rows c = { r, list };
+	page_rows c = { r, list, NULL, 0 };
 	int fetched = 0;
 	/* one term or none (the plain list, one organisme, one word): the
 	 * page comes with its exact count; a page past the end, without */

@@ -137,17 +137,18 @@ void page_date_all(xmlNodePtr root, const char *name)
 
 /* See page_util.h. */
 int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,
-	      const unsigned long *len)
+	      const unsigned long *len, uint64_t *keyp)
 {
 	uint64_t key = frag_key(sheet, n, v, len);
-	const char *dbg;
 	char hex[17];
 
+	if (keyp)
+		*keyp = key;
 	if (!key) /* no key (out of memory): rendered, not kept */
 		return 0;
 	frag_key_hex(key, hex);
 	x_attr(e, "frag", hex);
-	if (r->cfg->dev && (dbg = kv_get(&r->query, "debug")) && !strcmp(dbg, "xml"))
+	if (req_debug_xml(r))
 		return 0;
 	if (!frag_has(key))
 		return 0;
@@ -202,10 +203,12 @@ int page_digest_tree(buf *b, xmlNodePtr top)
 
 /* See page_util.h. */
 int page_frag_of(request *r, xmlNodePtr e, const char *sheet, const char *name,
-		 const xmlNodePtr *nodes, int n)
+		 const xmlNodePtr *nodes, int n, uint64_t *keyp)
 {
 	buf b;
 
+	if (keyp)
+		*keyp = 0;
 	buf_init(&b, r->a);
 	for (int i = 0; i < n; i++)
 		if (nodes[i] && page_digest_tree(&b, nodes[i]) != SPP_OK)
@@ -213,6 +216,6 @@ int page_frag_of(request *r, xmlNodePtr e, const char *sheet, const char *name,
 	{
 		const char *v[] = { name, b.data ? b.data : "" };
 		const unsigned long len[] = { strlen(name), b.len };
-		return page_frag(r, e, sheet, 2, v, len);
+		return page_frag(r, e, sheet, 2, v, len, keyp);
 	}
 }

@@ -4,6 +4,8 @@
 #ifndef SPP_PAGE_UTIL_H
 #define SPP_PAGE_UTIL_H
 
+#include <stdint.h>
+
 #include "request.h"
 
 /*
@@ -40,11 +42,12 @@ void page_date_all(xmlNodePtr root, const char *name);
  * frag="KEY" on e, the key of the n values v the row shows in `sheet`,
  * and, when the cache holds that key (pinned for this page), cached="1".
  * Returns 1 when cached: the caller then adds no data, the stylesheet
- * writes frag:use. Without a key (out of memory), no frag attribute. A ?debug=xml page (development) is never cached, so
- * that it shows all its data.
+ * writes frag:use. *keyp (when not NULL) receives the key; 0 is no key
+ * (out of memory): no frag attribute then. A ?debug=xml page
+ * (development) is never cached, so that it shows all its data.
  */
 int page_frag(request *r, xmlNodePtr e, const char *sheet, int n, const char *const *v,
-	      const unsigned long *len);
+	      const unsigned long *len, uint64_t *keyp);
 
 /*
  * Appends to b a digest input of top and its subtree: every element's
@@ -58,16 +61,19 @@ int page_digest_tree(buf *b, xmlNodePtr top);
  * A part of a page rendered through the fragment cache when it reads
  * nothing but the n subtrees nodes (NULL ones skipped): page_frag on e
  * with the values name and the digest of those subtrees. Returns 1 when
- * cached (the stylesheet writes frag:use), else 0.
+ * cached (the stylesheet writes frag:use), else 0; *keyp as page_frag.
  */
 int page_frag_of(request *r, xmlNodePtr e, const char *sheet, const char *name,
-		 const xmlNodePtr *nodes, int n);
+		 const xmlNodePtr *nodes, int n, uint64_t *keyp);
 
-/* What the row callbacks of a list read into: the request (page_frag)
- * and the element the rows go under. */
+/* What the row callbacks of a list read into: the request (page_frag),
+ * the element the rows go under and, when keys is not NULL, where the
+ * rows' keys are appended (8 bytes each; nokey is set by a row without). */
 typedef struct page_rows {
 	request *r;
 	xmlNodePtr list;
+	buf *keys;
+	int nokey;
 } page_rows;
 
 #endif

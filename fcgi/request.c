@@ -22,6 +22,13 @@ long long req_int(const request *r, const char *name, long long def)
 	return v && v->present && !v->error ? v->i : def;
 }
 
+int req_debug_xml(const request *r)
+{
+	const char *d;
+
+	return r->cfg->dev && (d = kv_get(&r->query, "debug")) && !strcmp(d, "xml");
+}
+
 const char *req_str(const request *r, const char *name)
 {
 	const fieldval *v = req_field(r, name);

@@ -106,7 +106,9 @@ struct request {
 const fieldval *req_field(const request *r, const char *name);
 /* Shorthands: typed value when present and valid, else def. */
 long long req_int(const request *r, const char *name, long long def);
-const char *req_str(const request *r, const char *name);  /* NULL when absent/invalid */
+const char *req_str(const request *r, const char *name);
+/* 1 when the page is asked as its XML (?debug=xml, development only). */
+int req_debug_xml(const request *r);  /* NULL when absent/invalid */
 
 /* Adds a response header (copied). */
 void req_header(request *r, const char *name, const char *value);

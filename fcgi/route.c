@@ -117,29 +117,24 @@ static void free_doc(void *p)
  */
 static void layout_frags(request *r, const char *sheet)
 {
-	xmlNodePtr f;
-	int user = 0;
-	buf b;
+	xmlNodePtr kept[16], f;
+	int n = 0, user = 0;
 
 	for (xmlNodePtr c = r->params->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "user"))
 			user = 1;
-	buf_init(&b, r->a);
 	for (xmlNodePtr c = r->params->children; c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE &&
 		    (!strcmp((const char *)c->name, "query") ||
 		     (!user && !strcmp((const char *)c->name, "csrf"))))
 			continue;
-		if (page_digest_tree(&b, c) != SPP_OK)
-			return; /* an incomplete digest is no key: both are rendered */
+		if (n == (int)(sizeof kept / sizeof *kept))
+			return; /* more than <params> holds: no key, both are rendered */
+		kept[n++] = c;
 	}
-	{
-		const char *hv[] = { "header", b.data ? b.data : "" }, *fv[] = { "footer" };
-		const unsigned long hl[] = { 6, b.len }, fl[] = { 6 };
-		f = x_el(r->params, "frag-layout");
-		page_frag(r, x_el(f, "header"), sheet, 2, hv, hl);
-		page_frag(r, x_el(f, "footer"), sheet, 1, fv, fl);
-	}
+	f = x_el(r->params, "frag-layout");
+	page_frag_of(r, x_el(f, "header"), sheet, "header", kept, n, NULL);
+	page_frag_of(r, x_el(f, "footer"), sheet, "footer", NULL, 0, NULL);
 }
 
 /* Starts r->doc with <page><params>…</params>. */
@@ -384,7 +379,7 @@ void route_dispatch(request *r)
 		response_send(r, r->media_type, r->body_out.data, r->body_out.len);
 		return;
 	}
-	if (r->cfg->dev && kv_get(&r->query, "debug") && !strcmp(kv_get(&r->query, "debug"), "xml")) {
+	if (req_debug_xml(r)) {
 		xmlChar *x = NULL;
 		int len = 0;
 		xmlDocDumpFormatMemoryEnc(r->doc, &x, &len, "UTF-8", 1);
