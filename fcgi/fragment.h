@@ -62,7 +62,7 @@ void frag_free(void);
 
 /* Counters, for the status page and tests. */
 struct frag_stats {
-	unsigned long long hits, misses, stores, evictions;
+	unsigned long long hits, misses;
 	size_t bytes, entries;
 };
 void frag_stats_get(struct frag_stats *st);

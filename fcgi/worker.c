@@ -34,7 +34,26 @@
 #include "page_agent.h"
 #include "worker.h"
 
+/* Most of a refused body (413) the worker reads, so that the front end
+ * sees a clean answer. */
 #define DRAIN_LIMIT (64u << 20)
+/* Most of a request's stdin the worker reads before closing (worker_main). */
+#define DRAIN_MAX (64 * 1024)
+
+/* Reads the rest of the request's stdin, up to its end or max bytes. */
+static void drain_stdin(FCGX_Stream *in, size_t max)
+{
+	char sink[16384];
+	size_t n = 0;
+
+	while (n < max && !FCGX_HasSeenEOF(in)) {
+		size_t want = max - n < sizeof sink ? max - n : sizeof sink;
+		int got = FCGX_GetStr(sink, (int)want, in);
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+}
 
 static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t reload_requested;
@@ -68,15 +87,7 @@ int response_read_body(request *r)
 	size_t got = 0;
 
 	if (r->content_length > max) {
-		/* discard it so the front end sees a clean answer */
-		char sink[16384];
-		size_t left = r->content_length < DRAIN_LIMIT ? r->content_length : DRAIN_LIMIT;
-		while (left) {
-			int n = FCGX_GetStr(sink, (int)(left < sizeof sink ? left : sizeof sink), fr->in);
-			if (n <= 0)
-				break;
-			left -= (size_t)n;
-		}
+		drain_stdin(fr->in, DRAIN_LIMIT);
 		return SPP_ETOOBIG;
 	}
 	body = arena_alloc(r->a, r->content_length + 1);
@@ -376,23 +387,6 @@ static void handle(arena *a, FCGX_Request *fr)
 	access_log(r);
 }
 
-/* Most of a request's stdin the worker reads before closing (worker_main). */
-#define DRAIN_MAX (64 * 1024)
-
-/* Reads the rest of the request's stdin, up to its end or DRAIN_MAX bytes. */
-static void drain_stdin(FCGX_Stream *in)
-{
-	char sink[4096];
-	size_t n = 0;
-
-	while (n < DRAIN_MAX && !FCGX_HasSeenEOF(in)) {
-		int got = FCGX_GetStr(sink, sizeof sink, in);
-		if (got <= 0)
-			break;
-		n += (size_t)got;
-	}
-}
-
 int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 {
 	FCGX_Request fr;
@@ -510,9 +504,11 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 		 * closed, gets EPIPE and answers 503. So what is left of stdin
 		 * is read first (a GET: the empty record, which NGINX sends
 		 * with the parameters: already in libfcgi's buffer), at most
-		 * DRAIN_MAX bytes (a refused body is not read to its end).
+		 * DRAIN_MAX bytes more (a refused body was read up to
+		 * DRAIN_LIMIT by response_read_body; a body no handler read
+		 * is not read to its end).
 		 */
-		drain_stdin(fr.in);
+		drain_stdin(fr.in, DRAIN_MAX);
 		fr.detached = 1;
 		FCGX_Finish_r(&fr);
 		arena_reset(a);
