@@ -2,7 +2,9 @@
  * fragment.c — the per-worker cache of rendered HTML fragments.
  *
  * Why: on the public list, the 20 experience cards were 60 % of the
- * stylesheet's work (150 of 250 µs per page), and a card only changes
+ * stylesheet's work (150 of 250 µs per page: `render_bench
+ * xslt/experience-list.xsl PAGE.xml 3000`, README, with and without the
+ * cards in PAGE.xml), and a card only changes
  * when its experience, its answer state or a structure's name does; the
  * header and footer are the same on most pages of a stylesheet. The
  * handler hashes the fragment's data (the same bytes the stylesheet
@@ -13,9 +15,9 @@
  * shared memory, no locks, several hosts need nothing); what is cached is
  * a pure function of data read in the same request, so a page is never
  * staler than its queries. Users: the public list's cards
- * (page_experience_public.c), the agents' list rows
- * (page_agent_experiences.c), every page's header and footer (route.c,
- * layout_frags).
+ * (page_experience_public.c), the agents' list rows, filter form,
+ * pagination and whole content (page_agent_experiences.c), every page's
+ * header and footer (route.c, layout_frags).
  *
  * The table is 4-way set associative over FRAG_SLOTS slots: a key's set
  * is 4 consecutive slots, the victim is an empty slot or the least
@@ -87,8 +89,9 @@ static unsigned char *put_part(unsigned char *o, const char *s, size_t len)
  * See fragment.h. SipHash-2-4 (libsodium's crypto_shorthash) under the
  * worker's random key: a 64-bit keyed PRF, so that nobody who writes the
  * content can aim at another fragment's key, at a fraction of BLAKE2b's
- * cost on these short inputs (a list row: ~1,100 instructions against
- * ~4,000, callgrind). It takes its input in one piece: the parts are laid out in a
+ * cost on these short inputs: the 24 keys of an agents' list page cost
+ * 37,000 instructions, 79,000 with BLAKE2b
+ * (`tests/bench/worker_callgrind.sh '/agent/experiences?etat=a_traiter'`). It takes its input in one piece: the parts are laid out in a
  * buffer the worker keeps.
  */
 uint64_t frag_key(const char *sheet, int n, const char *const *v, const unsigned long *len)

@@ -5,7 +5,9 @@
 -- of the body), experience_structures and structures (the names, one row
 -- per structure) and answers (is one published?): 360 µs of MariaDB CPU
 -- per page on the 200,000-experience bench set. Reading the same 20
--- cards from this table costs 135 µs (tests/bench, 2026-11-29).
+-- cards from this table costs 135 µs (2026-11-29: fcgi/search.c's page
+-- statement before and after this migration, bound by hand, through
+-- tests/bench/stmt_cost.sh -d spplus_bench 2000 '…').
 --
 -- A card exists exactly while its experience is published, and holds what
 -- the list shows: title, the first 400 characters of the body (the page
