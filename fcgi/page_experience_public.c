@@ -188,7 +188,7 @@ void expub_excerpt(xmlNodePtr parent, const char *name, const char *body, size_t
  * worker's fragment cache holds that key, as an empty element
  * (cached="1": the stylesheet writes frag:use). See fragment.c.
  */
-enum { C_ID, C_TITLE, C_BODY, C_FEELING, C_PUBLISHED, C_PSEUDONYM, C_ANSWERED, C_STRUCTS,
+enum { C_ID, C_TITLE, C_EXCERPT, C_FEELING, C_PUBLISHED, C_PSEUDONYM, C_ANSWERED, C_STRUCTS,
        C_NCOLS };
 
 /* <structures><structure><id/><name/></structure>…</structures> from the
@@ -227,7 +227,7 @@ static int list_row(void *p, int ncols, const char *const *names, const char *co
 		return 0;
 	x_textn(e, "id", v[C_ID], lens[C_ID]);
 	x_textn(e, "title", v[C_TITLE], lens[C_TITLE]);
-	expub_excerpt(e, "excerpt", v[C_BODY], EXCERPT_BYTES);
+	expub_excerpt(e, "excerpt", v[C_EXCERPT], EXCERPT_BYTES);
 	x_textn(e, "feeling", v[C_FEELING], lens[C_FEELING]);
 	page_date(e, "published_at", v[C_PUBLISHED], lens[C_PUBLISHED]);
 	x_textn(e, "pseudonym", v[C_PSEUDONYM], lens[C_PSEUDONYM]);

@@ -186,12 +186,9 @@
       </h2>
       <ul class="fr-badges-group fr-mb-1w">
         <li>
-          <!-- xp-feeling-badge, inlined (called for every row) -->
-          <xsl:choose>
-            <xsl:when test="feeling = 'positif'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success">Ressenti : positif</p></xsl:when>
-            <xsl:when test="feeling = 'negatif'"><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--error">Ressenti : négatif</p></xsl:when>
-            <xsl:otherwise><p class="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--info">Ressenti : <xsl:value-of select="feeling"/></p></xsl:otherwise>
-          </xsl:choose>
+          <xsl:call-template name="xp-feeling-badge">
+            <xsl:with-param name="f" select="string(feeling)"/>
+          </xsl:call-template>
         </li>
         <xsl:if test="answered = '1'">
           <li><xsl:call-template name="xp-answered-badge"/></li>
@@ -199,23 +196,15 @@
       </ul>
       <p class="fr-text--sm spp-meta fr-mb-1w">
         <xsl:text>Publiée le </xsl:text>
-        <!-- the layout's time-fr, inlined: 20 calls cost 7 % of the page -->
+        <!-- « 1er décembre 2026 » formatted by the worker (list_row, page_date) -->
         <xsl:choose>
-          <!-- « 1er décembre 2026 » formatted by the worker (list_row,
-               page_date): half the cost of the expression below -->
           <xsl:when test="published_at/@fr">
             <time datetime="{substring(published_at, 1, 10)}"><xsl:value-of select="published_at/@fr"/></time>
           </xsl:when>
-          <!-- one XPath evaluation (the date is read once); month names
-               padded to 10 characters, written in the expression (a global
-               variable is evaluated for every page, and copied at each
-               reference) -->
           <xsl:otherwise>
-            <xsl:variable name="d" select="string(published_at)"/>
-            <time datetime="{substring($d, 1, 10)}"><xsl:value-of
-                select="concat(number(substring($d, 9, 2)), substring('er', 1, 2 * (substring($d, 9, 2) = '01')), ' ',
-                               normalize-space(substring('janvier   février   mars      avril     mai       juin      juillet   août      septembre octobre   novembre  décembre  ',
-                                                         substring($d, 6, 2) * 10 - 9, 10)), ' ', substring($d, 1, 4))"/></time>
+            <xsl:call-template name="time-fr">
+              <xsl:with-param name="date" select="published_at"/>
+            </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:text> par </xsl:text>
