@@ -708,10 +708,8 @@ static int h_comment(request *r)
 	    audit(r, 0, "experience_comment", "experience", sc.exp_id,
 		  arena_printf(r->a, "structure=%lld commentaire=%llu", sc.sid,
 			       (unsigned long long)id)) != SPP_OK ||
-	    db_commit() != SPP_OK) {
-		db_rollback();
-		return 503;
-	}
+	    db_commit() != SPP_OK)
+		return post_failed(&sc, "comment");
 	return redirect_ok(r, &sc, "4#commentaires");
 }
 
