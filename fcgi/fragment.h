@@ -39,8 +39,8 @@ int frag_key_parse(const char *s, uint64_t *key);
 
 /*
  * 1 when key is in the cache, and then kept there until the end of the
- * next html5_write (frag_render_done): what a handler saw is still there
- * when the page is serialised. 0 when not (or the cache is disabled).
+ * request (frag_render_done, called by the worker): what a handler saw is
+ * still there when the page is serialised. 0 when not (or the cache is disabled).
  */
 int frag_has(uint64_t key);
 
@@ -51,7 +51,8 @@ const char *frag_get(uint64_t key, size_t *len);
  * cache is full (never one pinned by frag_has for the current page). */
 void frag_put(uint64_t key, const char *data, size_t len);
 
-/* Ends a page: the fragments it pinned may be evicted again. */
+/* Ends a request (worker.c, after each one, whether or not it wrote a
+ * page): the fragments it pinned may be evicted again. */
 void frag_render_done(void);
 
 /* Sizes the cache (bytes of fragments; 0 disables it). Default 8 MiB. */

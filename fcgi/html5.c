@@ -318,7 +318,6 @@ int html5_write(xmlDocPtr doc, buf *out)
 		n = n->next;
 	}
 done:
-	frag_render_done();
 	PUTS(&o, "\n");
 	if (o.err)
 		return o.err;

@@ -492,6 +492,7 @@ int worker_main(const config *cfg, enum pool_id pool, int listen_fd)
 			render_reload();
 		}
 		handle(a, &fr);
+		frag_render_done();
 		/*
 		 * libfcgi closes a connection "gracefully": shutdown(), then
 		 * it waits (up to 2 s) until the front end closes its side,

@@ -287,6 +287,13 @@ static void test_fragment_eviction(void **state)
 	frag_render_done();
 	frag_put(6 << 16, data, 0);
 	assert_null(frag_get(6 << 16, &len));
+	{
+		static char big[FRAG_MAX_LEN + 1];
+		frag_put(8 << 16, big, sizeof big);
+		assert_null(frag_get(8 << 16, &len));
+		frag_put(8 << 16, big, FRAG_MAX_LEN);
+		assert_non_null(frag_get(8 << 16, &len));
+	}
 	frag_configure(0);
 	frag_put(7, data, 10);
 	assert_null(frag_get(7, &len));
