@@ -41,13 +41,23 @@ export async function adminOk(args, input = '') {
     return r.stdout;
 }
 
-/** Runs one SQL query on the local stack's database; returns rows as arrays of strings. */
-export async function sql(query) {
+/**
+ * Runs one SQL query on the local stack's database; returns rows as arrays
+ * of strings. With { raw: true }, values are not escaped (a tab or a new
+ * line inside one would split it: keep those for HEX()).
+ */
+export async function sql(query, { raw = false } = {}) {
     const r = await runProgram('mariadb', [
-        `--defaults-file=${resolve(ROOT, 'var/mariadb/my.cnf')}`, '-uroot', '-N', '-B', 'spplus', '-e', query,
+        `--defaults-file=${resolve(ROOT, 'var/mariadb/my.cnf')}`, '-uroot', '-N', '-B',
+        ...(raw ? ['--raw'] : []), 'spplus', '-e', query,
     ]);
-    assert.equal(r.code, 0, `SQL failed: ${r.stderr}`);
+    assert.equal(r.code, 0, `SQL failed: ${query}\n${r.stderr}`);
     return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+/** An SQL string literal (test data only). */
+export function lit(s) {
+    return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /** Creates an account through spplus-admin (role on structure, or platform-wide). */

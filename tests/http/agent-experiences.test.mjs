@@ -13,18 +13,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BASE, DIRECT, ROOT, get, plain, norm, decode, waitFor } from './helpers.mjs';
 import { MAIL_DIR, qpDecode } from './mail.mjs';
-import { Agent, adminOk, createUser, sql, suffix } from './admin-helpers.mjs';
+import { Agent, adminOk, createUser, lit, sql, suffix } from './admin-helpers.mjs';
 
 const RUN = suffix();
 const PW = 'une phrase de passe très longue 2026';
 
 // ---------------------------------------------------------------------------
 // helpers
-
-/** SQL string literal (test data only). */
-function lit(s) {
-    return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
 
 /** Text of <main> with tags dropped, entities decoded, spaces normalised. */
 function mainText(html) {

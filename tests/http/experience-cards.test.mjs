@@ -10,38 +10,16 @@
 // everything the other test files did through the site.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { DIRECT, ROOT, get, plain } from './helpers.mjs';
+import { DIRECT, get, plain } from './helpers.mjs';
+import { adminOk, lit, sql as sqlRows } from './admin-helpers.mjs';
 
-const DB_SOCKET = process.env.SPPLUS_DB_SOCKET || resolve(ROOT, 'var/mariadb/mysqld.sock');
-const ADMIN = process.env.SPPLUS_ADMIN ? process.env.SPPLUS_ADMIN.split(' ') : [resolve(ROOT, 'dev'), 'admin'];
 const RUN = Math.random().toString(36).slice(2, 8);
 const WORD = `cartexq${RUN}`;
 const ANSWERED = 'Réponse apportée';
 
-function sh(cmd, args) {
-    return new Promise((resolveP) => {
-        execFile(cmd, args, { cwd: ROOT, timeout: 120000, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
-            resolveP({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-        });
-    });
-}
-
-async function sql(query) {
-    const r = await sh('mariadb', ['-S', DB_SOCKET, '-uroot', '--default-character-set=utf8mb4', '-N', '-B', '--raw',
-        'spplus', '-e', query]);
-    assert.equal(r.code, 0, `SQL failed: ${query}\n${r.stderr}`);
-    return r.stdout.replace(/\n$/, '') ? r.stdout.replace(/\n$/, '').split('\n').map((l) => l.split('\t')) : [];
-}
-
-const lit = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
 /** Rewrites the keyword index of experience id, as the site does when it publishes. */
-async function reindex(id) {
-    const r = await sh(ADMIN[0], [...ADMIN.slice(1), 'search', 'reindex', String(id)]);
-    assert.equal(r.code, 0, `search reindex ${id}: ${r.stderr}`);
-}
+const reindex = (id) => adminOk(['search', 'reindex', String(id)]);
+const sql = (query) => sqlRows(query, { raw: true });
 
 /** The card row of experience id, or null. */
 async function card(id) {
